@@ -1,0 +1,2 @@
+/** Code shared by two or more Aurelle services. */
+package uz.aurelle.common;
