@@ -16,6 +16,7 @@ public class ApiException extends RuntimeException {
     private final String code;
     private final Object[] args;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ApiException(int status, String code, String detail, Object... args) {
         super(detail);
@@ -48,6 +49,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(422, code, detail, args);
     }
 
+    public static ApiException tooManyRequests(String code, String detail, Object... args) {
+        return new ApiException(429, code, detail, args);
+    }
+
     public static ApiException unavailable(String code, String detail, Object... args) {
         return new ApiException(503, code, detail, args);
     }
@@ -55,6 +60,12 @@ public class ApiException extends RuntimeException {
     /** Adds an RFC 9457 extension member to the problem body. */
     public ApiException with(String name, Object value) {
         extensions.put(name, value);
+        return this;
+    }
+
+    /** Adds a response header (e.g. {@code Retry-After}) sent with the problem. */
+    public ApiException header(String name, String value) {
+        headers.put(name, value);
         return this;
     }
 
@@ -73,5 +84,9 @@ public class ApiException extends RuntimeException {
 
     public Map<String, Object> extensions() {
         return Collections.unmodifiableMap(extensions);
+    }
+
+    public Map<String, String> headers() {
+        return Collections.unmodifiableMap(headers);
     }
 }
