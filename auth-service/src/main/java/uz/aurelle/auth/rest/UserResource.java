@@ -1,0 +1,66 @@
+package uz.aurelle.auth.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uz.aurelle.auth.service.AuthModels.PublicProfile;
+import uz.aurelle.auth.service.AuthModels.UpdateMeRequest;
+import uz.aurelle.auth.service.UserService;
+
+@Path("/api/users")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"CLIENT", "MASTER", "SALON_OWNER", "ADMIN"})
+@Tag(name = "users")
+public class UserResource {
+
+    private final UserService users;
+    private final CurrentUser currentUser;
+
+    public UserResource(UserService users, CurrentUser currentUser) {
+        this.users = users;
+        this.currentUser = currentUser;
+    }
+
+    @GET
+    @Path("/me")
+    @Operation(summary = "The signed-in user's own account")
+    public Uni<Response> me() {
+        return users.me(currentUser.id()).map(me -> Response.ok(me).header("Cache-Control", "no-store").build());
+    }
+
+    @PATCH
+    @Path("/me")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change name, locale, phone or email")
+    public Uni<Response> updateMe(@Valid @NotNull UpdateMeRequest patch) {
+        return users.updateMe(currentUser.id(), patch)
+                .map(me -> Response.ok(me).header("Cache-Control", "no-store").build());
+    }
+
+    @DELETE
+    @Path("/me")
+    @Operation(summary = "Delete the account: sessions end now, personal data is anonymised after retention")
+    public Uni<Response> deleteMe() {
+        return users.deleteMe(currentUser.id()).map(v -> Response.noContent().build());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A user's public profile (never phone or email)")
+    public Uni<PublicProfile> profile(@PathParam("id") UUID id) {
+        return users.publicProfile(id);
+    }
+}

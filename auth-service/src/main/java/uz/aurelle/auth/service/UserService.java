@@ -1,0 +1,150 @@
+package uz.aurelle.auth.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import uz.aurelle.auth.Role;
+import uz.aurelle.auth.User;
+import uz.aurelle.auth.config.AuthConfig;
+import uz.aurelle.auth.repository.ConsentRecordRepository;
+import uz.aurelle.auth.repository.RefreshTokenRepository;
+import uz.aurelle.auth.repository.UserRepository;
+import uz.aurelle.auth.service.AuthModels.MeView;
+import uz.aurelle.auth.service.AuthModels.PublicProfile;
+import uz.aurelle.auth.service.AuthModels.UpdateMeRequest;
+import uz.aurelle.common.error.ApiException;
+
+/** A person's own account: view, edit, delete (soft), and the anonymisation of deleted accounts. */
+@ApplicationScoped
+public class UserService {
+
+    private static final String ANONYMISED_NAME = "Deleted user";
+    /** Not a PHC string: no password can ever match it. */
+    private static final String NO_PASSWORD = "!anonymised";
+
+    private final UserRepository users;
+    private final ConsentRecordRepository consents;
+    private final RefreshTokenRepository tokens;
+    private final SecurityEvents events;
+    private final AuthConfig config;
+
+    public UserService(UserRepository users, ConsentRecordRepository consents, RefreshTokenRepository tokens,
+            SecurityEvents events, AuthConfig config) {
+        this.users = users;
+        this.consents = consents;
+        this.tokens = tokens;
+        this.events = events;
+        this.config = config;
+    }
+
+    @WithSession
+    public Uni<MeView> me(UUID userId) {
+        return liveUser(userId).chain(user -> consents.ofUser(user.id).map(list -> MeView.of(user, list)));
+    }
+
+    @WithTransaction
+    public Uni<MeView> updateMe(UUID userId, UpdateMeRequest patch) {
+        String phone = Identifiers.normalisePhone(AuthService.blankToNull(patch.phone()));
+        String email = Identifiers.normaliseEmail(AuthService.blankToNull(patch.email()));
+        String locale = patch.locale() == null ? null : AuthService.locale(patch.locale());
+        if (patch.name() != null && patch.name().isBlank()) {
+            throw ApiException.badRequest("name_required", "The name must not be blank");
+        }
+        return liveUser(userId)
+                .call(user -> users.identityTaken(phone, email, user.id).invoke(taken -> {
+                    if (taken) {
+                        throw AuthService.userExists();
+                    }
+                }))
+                .chain(user -> {
+                    if (phone != null) {
+                        user.phone = phone;
+                    }
+                    if (email != null) {
+                        user.email = email;
+                    }
+                    if (patch.name() != null) {
+                        user.name = patch.name().strip();
+                    }
+                    if (locale != null) {
+                        user.locale = locale;
+                    }
+                    user.updatedAt = AuthService.now();
+                    return users.flush().replaceWith(user);
+                })
+                .onFailure(AuthService::isUniqueViolation).transform(e -> AuthService.userExists())
+                .chain(user -> consents.ofUser(user.id).map(list -> MeView.of(user, list)));
+    }
+
+    /**
+     * Soft-deletes the account: every session is revoked in the same transaction, the phone and email are
+     * free to register again, and the personal data is anonymised after the retention period.
+     */
+    @WithTransaction
+    public Uni<Void> deleteMe(UUID userId) {
+        return liveUser(userId)
+                .call(user -> user.roleSet().contains(Role.ADMIN) && user.active
+                        ? users.countActiveAdminsLocked().invoke(admins -> {
+                            if (admins <= 1) {
+                                throw AdminUserService.lastAdmin();
+                            }
+                        })
+                        : Uni.createFrom().voidItem())
+                .chain(user -> {
+                    OffsetDateTime now = AuthService.now();
+                    user.deletedAt = now;
+                    user.updatedAt = now;
+                    return tokens.revokeAllOfUser(user.id, now);
+                })
+                .invoke(n -> events.info("user_deleted", userId.toString(), userId.toString(), "families_revoked=" + n))
+                .replaceWithVoid();
+    }
+
+    @WithSession
+    public Uni<PublicProfile> publicProfile(UUID id) {
+        return users.findLive(id).map(user -> {
+            if (user == null) {
+                throw ApiException.notFound("user_not_found", "No such user");
+            }
+            return new PublicProfile(user.id, user.name);
+        });
+    }
+
+    /**
+     * Anonymises accounts deleted longer than the retention period before {@code now}: personal data is
+     * overwritten, the row (and its id, referenced by bookings and payments) stays.
+     */
+    @WithTransaction
+    public Uni<Integer> anonymiseDeletedAccounts(OffsetDateTime now) {
+        OffsetDateTime cutoff = now.minus(config.retention().deletedAccounts());
+        return users.dueForAnonymisation(cutoff, config.retention().anonymiseBatchSize())
+                .chain(due -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (User user : due) {
+                        chain = chain.chain(() -> consents.forgetIps(user.id)).invoke(() -> {
+                            user.phone = null;
+                            user.email = null;
+                            user.name = ANONYMISED_NAME;
+                            user.passwordHash = NO_PASSWORD;
+                            user.active = false;
+                            user.anonymisedAt = now;
+                            user.updatedAt = now;
+                            events.info("user_anonymised", "system", user.id.toString(), null);
+                        }).replaceWithVoid();
+                    }
+                    return chain.replaceWith(due.size());
+                });
+    }
+
+    private Uni<User> liveUser(UUID userId) {
+        return users.findLive(userId).map(user -> {
+            if (user == null || !user.active) {
+                throw AuthService.accountUnavailable();
+            }
+            return user;
+        });
+    }
+}
