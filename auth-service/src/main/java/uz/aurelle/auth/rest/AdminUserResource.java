@@ -26,11 +26,13 @@ import uz.aurelle.auth.service.AdminUserService;
 import uz.aurelle.auth.service.AuthModels.AdminUserView;
 import uz.aurelle.auth.service.AuthModels.RolesRequest;
 import uz.aurelle.common.error.ApiException;
+import uz.aurelle.common.http.NoStore;
 import uz.aurelle.common.rest.PageResponse;
 
 @Path("/api/admin/users")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("ADMIN")
+@NoStore
 @Tag(name = "admin")
 public class AdminUserResource {
 

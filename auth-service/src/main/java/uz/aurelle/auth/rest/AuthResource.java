@@ -2,7 +2,6 @@ package uz.aurelle.auth.rest;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -10,7 +9,6 @@ import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -23,9 +21,12 @@ import uz.aurelle.auth.service.AuthModels.RegisterRequest;
 import uz.aurelle.auth.service.AuthModels.TokenResponse;
 import uz.aurelle.auth.service.AuthService;
 import uz.aurelle.common.error.ApiException;
+import uz.aurelle.common.http.NoStore;
+import uz.aurelle.common.http.RequestContext;
 
 @Path("/api/auth")
 @Produces(MediaType.APPLICATION_JSON)
+@NoStore
 @Tag(name = "auth")
 public class AuthResource {
 
@@ -41,9 +42,9 @@ public class AuthResource {
     @Path("/register")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Sign up as a client or salon owner")
-    public Uni<Response> register(@Valid @NotNull RegisterRequest request, @Context HttpServerRequest http) {
-        return auth.register(request, ClientAddress.of(http))
-                .map(user -> noStore(Response.created(URI.create("/api/users/" + user.id())).entity(user)));
+    public Uni<Response> register(@Valid @NotNull RegisterRequest request) {
+        return auth.register(request, RequestContext.clientIp())
+                .map(user -> Response.created(URI.create("/api/users/" + user.id())).entity(user).build());
     }
 
     @POST
@@ -111,10 +112,6 @@ public class AuthResource {
     }
 
     private static Response tokens(TokenResponse tokens) {
-        return noStore(Response.ok(tokens));
-    }
-
-    private static Response noStore(Response.ResponseBuilder builder) {
-        return builder.header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
+        return Response.ok(tokens).build();
     }
 }

@@ -16,13 +16,16 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uz.aurelle.auth.service.AuthModels.MeView;
 import uz.aurelle.auth.service.AuthModels.PublicProfile;
 import uz.aurelle.auth.service.AuthModels.UpdateMeRequest;
 import uz.aurelle.auth.service.UserService;
+import uz.aurelle.common.http.NoStore;
 
 @Path("/api/users")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"CLIENT", "MASTER", "SALON_OWNER", "ADMIN"})
+@NoStore
 @Tag(name = "users")
 public class UserResource {
 
@@ -37,17 +40,16 @@ public class UserResource {
     @GET
     @Path("/me")
     @Operation(summary = "The signed-in user's own account")
-    public Uni<Response> me() {
-        return users.me(currentUser.id()).map(me -> Response.ok(me).header("Cache-Control", "no-store").build());
+    public Uni<MeView> me() {
+        return users.me(currentUser.id());
     }
 
     @PATCH
     @Path("/me")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change name, locale, phone or email")
-    public Uni<Response> updateMe(@Valid @NotNull UpdateMeRequest patch) {
-        return users.updateMe(currentUser.id(), patch)
-                .map(me -> Response.ok(me).header("Cache-Control", "no-store").build());
+    public Uni<MeView> updateMe(@Valid @NotNull UpdateMeRequest patch) {
+        return users.updateMe(currentUser.id(), patch);
     }
 
     @DELETE

@@ -76,7 +76,7 @@ public class PasswordHasher {
             if (pending.incrementAndGet() > maxPending) {
                 pending.decrementAndGet();
                 return Uni.createFrom().failure(ApiException.unavailable("auth_busy",
-                        "Too many sign-in attempts are being processed; retry shortly").with("retryAfter", 1));
+                        "Too many sign-in attempts are being processed; retry shortly").header("Retry-After", "1"));
             }
             // Unordered: independent hashes may run in parallel up to the pool size.
             return workers.executeBlocking(work, false).eventually(pending::decrementAndGet);
