@@ -1,0 +1,24 @@
+package uz.aurelle.marketplace;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalTime;
+import java.util.UUID;
+
+/** Weekly hours in the salon's zone; {@code endsAt <= startsAt} is a shift ending the next day. */
+@Entity
+@Table(name = "master_working_hours")
+public class MasterWorkingHours {
+    @Id
+    public UUID id;
+    @Column(name = "master_id")
+    public UUID masterId;
+    @Column(name = "day_of_week")
+    public int dayOfWeek;
+    @Column(name = "starts_at")
+    public LocalTime startsAt;
+    @Column(name = "ends_at")
+    public LocalTime endsAt;
+}

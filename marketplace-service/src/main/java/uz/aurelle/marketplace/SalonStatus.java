@@ -1,0 +1,5 @@
+package uz.aurelle.marketplace;
+
+public enum SalonStatus {
+    PENDING_REVIEW, ACTIVE, REJECTED, SUSPENDED
+}

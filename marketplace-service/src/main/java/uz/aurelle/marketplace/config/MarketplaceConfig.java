@@ -1,0 +1,29 @@
+package uz.aurelle.marketplace.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "aurelle.marketplace")
+public interface MarketplaceConfig {
+
+    /** Longest date range one free-slots request may ask for. */
+    @WithDefault("31")
+    int maxSlotRangeDays();
+
+    /** How often the job moves unpaid bookings with a lapsed hold to EXPIRED. */
+    @WithDefault("30s")
+    Duration holdSweepInterval();
+
+    /** Upper bound for a provider-requested hold extension, counted from now. */
+    @WithDefault("PT2H")
+    Duration maxHoldExtension();
+
+    DemoData demoData();
+
+    interface DemoData {
+        /** Loads the Tashkent demo data set at start-up (idempotent); only for local runs. */
+        @WithDefault("false")
+        boolean enabled();
+    }
+}

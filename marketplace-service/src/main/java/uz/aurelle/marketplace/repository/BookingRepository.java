@@ -1,0 +1,61 @@
+package uz.aurelle.marketplace.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import uz.aurelle.marketplace.Booking;
+import uz.aurelle.marketplace.BookingStatus;
+
+@ApplicationScoped
+public class BookingRepository implements PanacheRepositoryBase<Booking, UUID> {
+
+    private static final String LIVE_HOLD =
+            "(holdExpiresAt > :now or holdExtendedUntil > :now)";
+
+    public Uni<Booking> findLive(UUID id) {
+        return find("id = ?1 and deletedAt is null", id).firstResult();
+    }
+
+    /** Bookings that occupy the masters in {@code [from, to)}: confirmed ones and unexpired holds. */
+    public Uni<List<Booking>> findBlocking(Collection<UUID> masterIds, Instant from, Instant to, Instant now) {
+        return getSession().chain(s -> s.createSelectionQuery("from Booking where masterId in :ids"
+                                + " and occupiedTo > :from and occupiedFrom < :to and (status = :confirmed"
+                                + " or (status = :pending and " + LIVE_HOLD + "))", Booking.class)
+                .setParameter("ids", masterIds).setParameter("from", from).setParameter("to", to)
+                .setParameter("now", now).setParameter("confirmed", BookingStatus.CONFIRMED)
+                .setParameter("pending", BookingStatus.PENDING_PAYMENT).getResultList());
+    }
+
+    /** Unpaid bookings whose hold (including any extension) has lapsed. */
+    public Uni<List<Booking>> findLapsedHolds(Collection<UUID> masterIds, Instant from, Instant to, Instant now) {
+        return getSession().chain(s -> s.createSelectionQuery("from Booking where masterId in :ids"
+                                + " and occupiedTo > :from and occupiedFrom < :to and status = :pending and not "
+                                + LIVE_HOLD, Booking.class)
+                .setParameter("ids", masterIds).setParameter("from", from).setParameter("to", to)
+                .setParameter("now", now).setParameter("pending", BookingStatus.PENDING_PAYMENT).getResultList());
+    }
+
+    public Uni<List<Booking>> findAllLapsedHolds(Instant now, int limit) {
+        return getSession().chain(s -> s.createSelectionQuery("from Booking where status = :pending and not "
+                                + LIVE_HOLD + " order by holdExpiresAt", Booking.class)
+                .setParameter("now", now).setParameter("pending", BookingStatus.PENDING_PAYMENT)
+                .setMaxResults(limit).getResultList());
+    }
+
+    /**
+     * Compare-and-set status change: only succeeds if nobody changed the status meanwhile
+     * (two concurrent confirmations or a payment racing the expiry job cannot both win).
+     */
+    public Uni<Boolean> compareAndSetStatus(UUID id, BookingStatus expected, BookingStatus next, String reason,
+                                            Instant now) {
+        return getSession().chain(s -> s.createMutationQuery("update Booking set status = :next, updatedAt = :now,"
+                                + " cancelReason = coalesce(:reason, cancelReason) where id = :id and status = :expected")
+                .setParameter("next", next).setParameter("now", now).setParameter("reason", reason)
+                .setParameter("id", id).setParameter("expected", expected).executeUpdate())
+                .map(count -> count == 1);
+    }
+}
