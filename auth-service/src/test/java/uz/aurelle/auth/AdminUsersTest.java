@@ -79,7 +79,8 @@ class AdminUsersTest {
         admin().queryParam("size", 0).get("/api/admin/users").then().statusCode(400);
         admin().queryParam("size", 1000).get("/api/admin/users").then().statusCode(400);
         admin().queryParam("page", -1).get("/api/admin/users").then().statusCode(400);
-        admin().queryParam("role", "KING").get("/api/admin/users").then().statusCode(404);
+        admin().queryParam("role", "KING").get("/api/admin/users").then().statusCode(400)
+                .body("code", equalTo("invalid_role"));
         admin().queryParam("includeDeleted", true).queryParam("deletedOnly", true).get("/api/admin/users").then()
                 .statusCode(400).body("code", equalTo("conflicting_filters"));
     }

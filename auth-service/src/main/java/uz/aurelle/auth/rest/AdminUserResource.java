@@ -47,7 +47,7 @@ public class AdminUserResource {
     @GET
     @Operation(summary = "Search users (q over name, phone, email); deleted ones on request")
     public Uni<PageResponse<AdminUserView>> search(@QueryParam("q") @Size(max = 100) String q,
-            @QueryParam("role") Role role,
+            @QueryParam("role") @Size(max = 20) String role,
             @QueryParam("active") Boolean active,
             @QueryParam("includeDeleted") @DefaultValue("false") boolean includeDeleted,
             @QueryParam("deletedOnly") @DefaultValue("false") boolean deletedOnly,
@@ -58,7 +58,18 @@ public class AdminUserResource {
         }
         UserRepository.Deleted deleted = deletedOnly ? UserRepository.Deleted.ONLY
                 : includeDeleted ? UserRepository.Deleted.INCLUDE : UserRepository.Deleted.EXCLUDE;
-        return admin.search(new UserRepository.Filter(q, role, active, deleted), page, size);
+        return admin.search(new UserRepository.Filter(q, parseRole(role), active, deleted), page, size);
+    }
+
+    private static Role parseRole(String role) {
+        if (role == null || role.isBlank()) {
+            return null;
+        }
+        try {
+            return Role.valueOf(role.strip());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("invalid_role", "Unknown role " + role.strip(), role.strip());
+        }
     }
 
     @GET

@@ -8,6 +8,7 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.WorkerExecutor;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,9 +38,14 @@ public class PasswordHasher {
     /** Verified when the account does not exist, so unknown and known accounts take the same time. */
     private final String dummyHash;
 
+    @Inject
     public PasswordHasher(Vertx vertx, AuthConfig config) {
-        this.workers = vertx.createSharedWorkerExecutor("argon2", config.password().maxConcurrentHashes());
-        this.maxPending = config.password().maxConcurrentHashes() + config.password().maxQueuedHashes();
+        this(vertx, config.password().maxConcurrentHashes(), config.password().maxQueuedHashes());
+    }
+
+    PasswordHasher(Vertx vertx, int maxConcurrent, int maxQueued) {
+        this.workers = vertx.createSharedWorkerExecutor("argon2", maxConcurrent);
+        this.maxPending = maxConcurrent + maxQueued;
         this.dummyHash = hashNow(UUID.randomUUID().toString());
     }
 
