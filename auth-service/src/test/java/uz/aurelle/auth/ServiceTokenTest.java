@@ -37,6 +37,32 @@ class ServiceTokenTest {
     }
 
     @Test
+    void httpBasicClientAuthenticationWorksToo() {
+        given().auth().preemptive().basic("payments-service", SECRET).contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials").post("/api/auth/token").then().statusCode(200)
+                .body("token_type", equalTo("Bearer"));
+        given().auth().preemptive().basic("payments-service", "wrong").contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials").post("/api/auth/token").then().statusCode(401)
+                .body("code", equalTo("invalid_client"));
+        // Malformed Basic (no colon, bad base64) is just failed client authentication.
+        given().header("Authorization", "Basic bm8tY29sb24=").contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials").post("/api/auth/token").then().statusCode(401);
+        given().header("Authorization", "Basic %%%").contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials").post("/api/auth/token").then().statusCode(401);
+        // Two authentication methods at once are refused (RFC 6749 2.3).
+        given().auth().preemptive().basic("payments-service", SECRET).contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials").formParam("client_id", "payments-service")
+                .post("/api/auth/token").then().statusCode(400).body("code", equalTo("invalid_request"));
+    }
+
+    @Test
+    void serviceTokensAreAcceptedAsServiceButNotAsUserOrAdmin() {
+        String token = token("payments-service", SECRET).then().statusCode(200).extract().path("access_token");
+        given().auth().oauth2(token).get("/api/users/me").then().statusCode(403);
+        given().auth().oauth2(token).get("/api/admin/users").then().statusCode(403);
+    }
+
+    @Test
     void secretsAreStoredHashed() {
         String stored = (String) new Db(dataSource)
                 .value("select secret_hash from service_clients where client_id = 'payments-service'");

@@ -6,12 +6,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uz.aurelle.auth.service.AuthModels.ChangePasswordRequest;
@@ -23,6 +25,7 @@ import uz.aurelle.auth.service.AuthService;
 import uz.aurelle.common.error.ApiException;
 import uz.aurelle.common.http.NoStore;
 import uz.aurelle.common.http.RequestContext;
+import uz.aurelle.common.security.BasicCredentials;
 
 @Path("/api/auth")
 @Produces(MediaType.APPLICATION_JSON)
@@ -71,7 +74,8 @@ public class AuthResource {
     public Uni<Response> token(@FormParam("grant_type") String grantType,
             @FormParam("refresh_token") String refreshToken,
             @FormParam("client_id") String clientId,
-            @FormParam("client_secret") String clientSecret) {
+            @FormParam("client_secret") String clientSecret,
+            @HeaderParam("Authorization") String authorization) {
         if ("refresh_token".equals(grantType)) {
             if (refreshToken == null || refreshToken.isBlank() || refreshToken.length() > 512) {
                 throw ApiException.badRequest("invalid_request", "refresh_token is required")
@@ -80,7 +84,15 @@ public class AuthResource {
             return auth.refresh(refreshToken).map(AuthResource::tokens);
         }
         if ("client_credentials".equals(grantType)) {
-            return auth.clientCredentials(clientId, clientSecret).map(AuthResource::tokens);
+            // RFC 6749 §2.3.1: HTTP Basic or form parameters, but never both at once.
+            Optional<BasicCredentials> basic = BasicCredentials.parse(authorization);
+            if (basic.isPresent() && (clientId != null || clientSecret != null)) {
+                throw ApiException.badRequest("invalid_request", "Use either HTTP Basic or form client credentials")
+                        .with("error", "invalid_request");
+            }
+            return basic.map(b -> auth.clientCredentials(b.username(), b.password()))
+                    .orElseGet(() -> auth.clientCredentials(clientId, clientSecret))
+                    .map(AuthResource::tokens);
         }
         throw ApiException.badRequest("unsupported_grant_type",
                 "grant_type must be refresh_token or client_credentials").with("error", "unsupported_grant_type");

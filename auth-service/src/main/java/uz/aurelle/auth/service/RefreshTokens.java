@@ -3,20 +3,17 @@ package uz.aurelle.auth.service;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.UUID;
 import uz.aurelle.auth.RefreshToken;
 import uz.aurelle.auth.User;
 import uz.aurelle.auth.config.AuthConfig;
 import uz.aurelle.auth.repository.RefreshTokenRepository;
 import uz.aurelle.auth.repository.UserRepository;
+import uz.aurelle.common.security.Signatures;
 
 /**
  * Opaque refresh tokens in rotation families (RFC 9700 §4.14.2): 256 random bits, only the SHA-256
@@ -128,12 +125,7 @@ public class RefreshTokens {
     }
 
     static String hash(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Signatures.sha256Hex(token);
     }
 
     private static OffsetDateTime now() {
