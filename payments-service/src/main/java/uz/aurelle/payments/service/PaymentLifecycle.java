@@ -1,0 +1,117 @@
+package uz.aurelle.payments.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import uz.aurelle.payments.OrderState;
+import uz.aurelle.payments.OutboxEvent;
+import uz.aurelle.payments.PaymentOrder;
+import uz.aurelle.payments.Refund;
+import uz.aurelle.payments.client.MarketplaceDtos;
+import uz.aurelle.payments.repository.OutboxEventRepository;
+import uz.aurelle.payments.repository.RefundRepository;
+
+/**
+ * Order state changes shared by every provider. Each must run inside the caller's database
+ * transaction, with the order row locked: the outbox event is written in that same transaction.
+ */
+@ApplicationScoped
+public class PaymentLifecycle {
+
+    private final OutboxEventRepository outbox;
+    private final RefundRepository refunds;
+    private final Commission commission;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public PaymentLifecycle(OutboxEventRepository outbox, RefundRepository refunds, Commission commission,
+                            ObjectMapper json, Clock clock) {
+        this.outbox = outbox;
+        this.refunds = refunds;
+        this.commission = commission;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public Uni<PaymentOrder> markPaid(PaymentOrder order, Instant at) {
+        Commission.Split split = commission.split(order.provider, order.amount);
+        order.state = OrderState.PAID;
+        order.paidAt = at;
+        order.commissionBps = split.bps();
+        order.commission = split.commission();
+        order.netAmount = split.net();
+        order.updatedAt = at;
+        Log.infof("payment %s paid via %s: %d tiyin (commission %d, net %d)", order.id, order.provider,
+                order.amount, split.commission(), split.net());
+        return enqueue(order, OutboxEvent.Type.PAID, at).replaceWith(order);
+    }
+
+    /** An open order is abandoned: the booking's hold extension is released. */
+    public Uni<PaymentOrder> cancelOpen(PaymentOrder order, Instant at) {
+        order.state = OrderState.CANCELLED;
+        order.cancelledAt = at;
+        order.updatedAt = at;
+        Log.infof("payment %s cancelled before payment (%s)", order.id, order.provider);
+        return enqueue(order, OutboxEvent.Type.HOLD_RELEASE, at).replaceWith(order);
+    }
+
+    /**
+     * A paid order's money goes back (provider-side cancel or reversal): marketplace learns
+     * PAYMENT_CANCELLED and a refund record shows what happened.
+     */
+    public Uni<PaymentOrder> reversePaid(PaymentOrder order, Instant at, Refund.State refundState, String reason) {
+        order.state = OrderState.REFUNDED;
+        order.cancelledAt = at;
+        order.updatedAt = at;
+        Refund refund = new Refund();
+        refund.id = UUID.randomUUID();
+        refund.orderId = order.id;
+        refund.provider = order.provider;
+        refund.amount = order.amount;
+        refund.state = refundState;
+        refund.reason = reason;
+        refund.createdAt = at;
+        refund.updatedAt = at;
+        Log.infof("payment %s reversed by %s: %d tiyin back to the client", order.id, order.provider, order.amount);
+        return refunds.persist(refund)
+                .chain(() -> enqueue(order, OutboxEvent.Type.PAYMENT_CANCELLED, at))
+                .replaceWith(order);
+    }
+
+    public Uni<OutboxEvent> enqueue(PaymentOrder order, OutboxEvent.Type type, Instant at) {
+        OutboxEvent event = new OutboxEvent();
+        event.id = UUID.randomUUID();
+        event.bookingId = order.bookingId;
+        event.orderId = order.id;
+        event.type = type;
+        event.payload = payload(event.id, type, order, at);
+        event.attempts = 0;
+        // Delivery scheduling uses wall time: the business clock may be moved by tests.
+        Instant now = Instant.now();
+        event.nextAttemptAt = now;
+        event.createdAt = now;
+        return outbox.persist(event);
+    }
+
+    private String payload(UUID eventId, OutboxEvent.Type type, PaymentOrder order, Instant at) {
+        if (type == OutboxEvent.Type.HOLD_RELEASE) {
+            return "{}";
+        }
+        try {
+            return json.writeValueAsString(new MarketplaceDtos.PaymentEvent(eventId, type.name(), order.id,
+                    order.provider.name(), order.amount, at.atOffset(ZoneOffset.UTC)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise payment event", e);
+        }
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+}
