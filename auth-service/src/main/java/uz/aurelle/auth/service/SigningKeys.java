@@ -3,6 +3,8 @@ package uz.aurelle.auth.service;
 import io.quarkus.logging.Log;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.util.KeyUtils;
+import io.smallrye.jwt.util.ResourceUtils;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
@@ -28,6 +30,8 @@ import uz.aurelle.auth.config.AuthConfig;
  * Retired keys stay listed (configured as additional public keys) for at least one access-token
  * lifetime after a rotation, so tokens signed just before the switch keep verifying elsewhere.
  */
+// Eager: a missing or bad key must stop the start-up, not the first login.
+@Startup
 @ApplicationScoped
 public class SigningKeys {
 
@@ -42,7 +46,7 @@ public class SigningKeys {
         Map<String, RSAPublicKey> keys = new LinkedHashMap<>();
         try {
             if (jwt.privateKeyLocation().isPresent()) {
-                this.privateKey = KeyUtils.readPrivateKey(jwt.privateKeyLocation().get(), SignatureAlgorithm.RS256);
+                this.privateKey = KeyUtils.decodePrivateKey(read(jwt.privateKeyLocation().get()), SignatureAlgorithm.RS256);
                 this.keyId = jwt.keyId();
             } else if (jwt.generateEphemeralKey()) {
                 KeyPair pair = KeyUtils.generateKeyPair(MIN_RSA_BITS, SignatureAlgorithm.RS256);
@@ -55,7 +59,7 @@ public class SigningKeys {
             }
             keys.put(keyId, publicOf(privateKey));
             for (Map.Entry<String, String> extra : jwt.additionalPublicKeys().entrySet()) {
-                PublicKey key = KeyUtils.readPublicKey(extra.getValue(), SignatureAlgorithm.RS256);
+                PublicKey key = KeyUtils.decodePublicKey(read(extra.getValue()), SignatureAlgorithm.RS256);
                 keys.putIfAbsent(extra.getKey(), requireRsa(key));
             }
         } catch (IOException | GeneralSecurityException e) {
@@ -83,6 +87,15 @@ public class SigningKeys {
             jwks.add(jwk.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
         });
         return Map.of("keys", jwks);
+    }
+
+    /** A file path, {@code file:} URL or classpath resource (KeyUtils.read* only look at the classpath). */
+    private static String read(String location) throws IOException {
+        String content = ResourceUtils.readResource(location);
+        if (content == null) {
+            throw new IOException("JWT key not found at " + location);
+        }
+        return content;
     }
 
     private static RSAPublicKey publicOf(PrivateKey key) throws GeneralSecurityException {
