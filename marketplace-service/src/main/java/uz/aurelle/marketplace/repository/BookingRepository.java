@@ -13,8 +13,10 @@ import uz.aurelle.marketplace.BookingStatus;
 @ApplicationScoped
 public class BookingRepository implements PanacheRepositoryBase<Booking, UUID> {
 
+    // Null-safe on purpose: the negated form must be true for a hold without an extension.
     private static final String LIVE_HOLD =
-            "(holdExpiresAt > :now or holdExtendedUntil > :now)";
+            "((holdExpiresAt is not null and holdExpiresAt > :now)"
+                    + " or (holdExtendedUntil is not null and holdExtendedUntil > :now))";
 
     public Uni<Booking> findLive(UUID id) {
         return find("id = ?1 and deletedAt is null", id).firstResult();

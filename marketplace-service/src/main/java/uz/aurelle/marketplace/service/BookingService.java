@@ -5,6 +5,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.JDBCException;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -191,6 +193,12 @@ public class BookingService {
     static boolean isExclusionViolation(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof PgException pg && EXCLUSION_VIOLATION.equals(pg.getSqlState())) {
+                return true;
+            }
+            if (t instanceof SQLException sql && EXCLUSION_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+            if (t instanceof JDBCException jdbc && EXCLUSION_VIOLATION.equals(jdbc.getSQLState())) {
                 return true;
             }
             if (t.getCause() == t) {
