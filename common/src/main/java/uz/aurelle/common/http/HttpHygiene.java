@@ -38,7 +38,7 @@ public class HttpHygiene {
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
     public static final String MDC_REQUEST_ID = "requestId";
     /** Before the upload limit and authentication, so even their rejections carry our headers. */
-    static final int ORDER = RouteConstants.ROUTE_ORDER_BODY_HANDLER + 1;
+    public static final int ORDER = RouteConstants.ROUTE_ORDER_BODY_HANDLER + 1;
     private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:\\-]+");
 
     private final HttpConfig config;
