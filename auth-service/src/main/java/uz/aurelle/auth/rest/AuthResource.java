@@ -25,6 +25,7 @@ import uz.aurelle.auth.service.AuthService;
 import uz.aurelle.common.error.ApiException;
 import uz.aurelle.common.http.NoStore;
 import uz.aurelle.common.http.RequestContext;
+import uz.aurelle.common.ratelimit.RateLimited;
 import uz.aurelle.common.security.BasicCredentials;
 
 @Path("/api/auth")
@@ -44,6 +45,7 @@ public class AuthResource {
     @POST
     @Path("/register")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RateLimited(policy = "auth-register-ip")
     @Operation(summary = "Sign up as a client or salon owner")
     public Uni<Response> register(@Valid @NotNull RegisterRequest request) {
         return auth.register(request, RequestContext.clientIp())
@@ -61,6 +63,7 @@ public class AuthResource {
     @POST
     @Path("/refresh")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RateLimited(policy = "auth-refresh-ip")
     @Operation(summary = "Rotate a refresh token")
     public Uni<Response> refresh(@Valid @NotNull RefreshRequest request) {
         return auth.refresh(request.refreshToken()).map(AuthResource::tokens);
@@ -70,6 +73,7 @@ public class AuthResource {
     @POST
     @Path("/token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RateLimited(policy = "auth-token-ip")
     @Operation(summary = "OAuth 2.0 token endpoint (grant_type refresh_token or client_credentials)")
     public Uni<Response> token(@FormParam("grant_type") String grantType,
             @FormParam("refresh_token") String refreshToken,
@@ -101,6 +105,7 @@ public class AuthResource {
     @POST
     @Path("/logout")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RateLimited(policy = "auth-refresh-ip")
     @Operation(summary = "End the session (token family) of the given refresh token")
     public Uni<Response> logout(@Valid @NotNull RefreshRequest request) {
         return auth.logout(request.refreshToken()).map(v -> Response.noContent().build());
@@ -118,6 +123,7 @@ public class AuthResource {
     @Path("/change-password")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
+    @RateLimited(policy = "auth-password-change-user", key = RateLimited.Key.USER)
     @Operation(summary = "Change the password (current one required); ends every session")
     public Uni<Response> changePassword(@Valid @NotNull ChangePasswordRequest request) {
         return auth.changePassword(currentUser.id(), request).map(v -> Response.noContent().build());

@@ -24,6 +24,8 @@ import uz.aurelle.auth.service.AuthModels.MeView;
 import uz.aurelle.auth.service.AuthModels.RegisterRequest;
 import uz.aurelle.auth.service.AuthModels.TokenResponse;
 import uz.aurelle.common.error.ApiException;
+import uz.aurelle.common.http.RequestContext;
+import uz.aurelle.common.ratelimit.RateLimiter;
 
 /**
  * Sign-up, sign-in, token refresh, logout and password change. Password hashing happens between short
@@ -42,11 +44,12 @@ public class AuthService {
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
     private final SecurityEvents events;
+    private final RateLimiter rateLimiter;
     private final AuthConfig config;
 
     public AuthService(UserRepository users, ConsentRecordRepository consents, ServiceClientRepository clients,
             PasswordHasher hasher, PasswordPolicy policy, AccessTokens accessTokens, RefreshTokens refreshTokens,
-            SecurityEvents events, AuthConfig config) {
+            SecurityEvents events, RateLimiter rateLimiter, AuthConfig config) {
         this.users = users;
         this.consents = consents;
         this.clients = clients;
@@ -55,6 +58,7 @@ public class AuthService {
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
         this.events = events;
+        this.rateLimiter = rateLimiter;
         this.config = config;
     }
 
@@ -114,7 +118,12 @@ public class AuthService {
             throw ApiException.badRequest("phone_or_email_required", "Give a phone number or an email address");
         }
         String login = phone != null ? Identifiers.maskPhone(phone) : "email";
-        return Panache.withSession(() -> phone != null ? users.findLiveByPhone(phone) : users.findLiveByEmail(email))
+        // Per IP and per account whatever the IP (ASVS 2.2.1); unknown accounts are limited alike, so a 429
+        // reveals nothing. Both checked here (not via @RateLimited) so a 429 carries the headers of the policy hit.
+        return rateLimiter.check("auth-login-ip", String.valueOf(RequestContext.clientIp()))
+                .chain(() -> rateLimiter.check("auth-login-account", phone != null ? phone : email))
+                .chain(() -> Panache.withSession(
+                        () -> phone != null ? users.findLiveByPhone(phone) : users.findLiveByEmail(email)))
                 .chain(user -> user == null
                         ? hasher.verifyDummy(request.password()).replaceWith((User) null)
                         : hasher.verify(request.password(), user.passwordHash)
@@ -193,7 +202,8 @@ public class AuthService {
         if (clientId == null || clientId.isBlank() || secret == null || secret.isEmpty()) {
             throw invalidClient();
         }
-        return Panache.withSession(() -> clients.findById(clientId))
+        return rateLimiter.check("auth-client-credentials", clientId)
+                .chain(() -> Panache.withSession(() -> clients.findById(clientId)))
                 .chain(client -> client == null
                         ? hasher.verifyDummy(secret).map(x -> Set.<String>of())
                         : hasher.verify(secret, client.secretHash)
