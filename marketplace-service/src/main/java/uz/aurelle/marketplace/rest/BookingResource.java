@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
+import uz.aurelle.common.idempotency.Idempotent;
 import uz.aurelle.common.rest.PageResponse;
 import uz.aurelle.marketplace.service.BookingService;
 import uz.aurelle.marketplace.service.BookingService.PlaceBooking;
@@ -47,7 +48,9 @@ public class BookingResource {
                                OffsetDateTime at) {
     }
 
+    /** A retried request with the same Idempotency-Key gets the first answer back, not a second booking. */
     @POST
+    @Idempotent(required = false)
     @RolesAllowed("CLIENT")
     public Uni<RestResponse<BookingView>> create(@Valid CreateBookingRequest request, UriInfo uri) {
         Params.require("body", request);
@@ -106,6 +109,7 @@ public class BookingResource {
 
     @POST
     @Path("/{id}/reschedule")
+    @Idempotent(required = false)
     @RolesAllowed("CLIENT")
     public Uni<RestResponse<BookingView>> reschedule(@PathParam("id") UUID id,
                                                      @Valid RescheduleRequest request, UriInfo uri) {
