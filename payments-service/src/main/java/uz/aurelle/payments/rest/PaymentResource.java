@@ -17,6 +17,7 @@ import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import uz.aurelle.common.error.ApiException;
+import uz.aurelle.common.idempotency.Idempotent;
 import uz.aurelle.common.rest.PageResponse;
 import uz.aurelle.payments.rest.PaymentDtos.CreatePayment;
 import uz.aurelle.payments.rest.PaymentDtos.OfflinePayment;
@@ -42,6 +43,7 @@ public class PaymentResource {
 
     @POST
     @RolesAllowed("CLIENT")
+    @Idempotent(required = false)
     public Uni<Response> create(@Valid @NotNull CreatePayment request) {
         return payments.create(subject(), request.bookingId(), request.provider()).map(result -> {
             Payment body = Payment.of(result.order(),
@@ -55,6 +57,7 @@ public class PaymentResource {
     @POST
     @Path("/offline")
     @RolesAllowed({"SALON_OWNER", "ADMIN"})
+    @Idempotent(required = false)
     public Uni<Response> recordOffline(@Valid @NotNull OfflinePayment request) {
         return payments.recordOffline(caller(), request.bookingId(), request.method())
                 .map(order -> Response.created(URI.create("/api/payments/" + order.id))

@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import uz.aurelle.common.audit.AuditEvent;
+import uz.aurelle.common.audit.AuditLog;
 import uz.aurelle.payments.OrderState;
 import uz.aurelle.payments.OutboxEvent;
 import uz.aurelle.payments.PaymentOrder;
@@ -29,9 +31,11 @@ public class PaymentLifecycle {
     private final Commission commission;
     private final ObjectMapper json;
     private final Clock clock;
+    private final AuditLog auditLog;
 
     public PaymentLifecycle(OutboxEventRepository outbox, RefundRepository refunds, Commission commission,
-                            ObjectMapper json, Clock clock) {
+                            ObjectMapper json, Clock clock, AuditLog auditLog) {
+        this.auditLog = auditLog;
         this.outbox = outbox;
         this.refunds = refunds;
         this.commission = commission;
@@ -49,7 +53,10 @@ public class PaymentLifecycle {
         order.updatedAt = at;
         Log.infof("payment %s paid via %s: %d tiyin (commission %d, net %d)", order.id, order.provider,
                 order.amount, split.commission(), split.net());
-        return enqueue(order, OutboxEvent.Type.PAID, at).replaceWith(order);
+        return enqueue(order, OutboxEvent.Type.PAID, at)
+                .call(() -> auditLog.record(auditEvent("payment.paid", order).detail("commission", split.commission())
+                        .detail("netAmount", split.net())))
+                .replaceWith(order);
     }
 
     /** An open order is abandoned: the booking's hold extension is released. */
@@ -58,7 +65,9 @@ public class PaymentLifecycle {
         order.cancelledAt = at;
         order.updatedAt = at;
         Log.infof("payment %s cancelled before payment (%s)", order.id, order.provider);
-        return enqueue(order, OutboxEvent.Type.HOLD_RELEASE, at).replaceWith(order);
+        return enqueue(order, OutboxEvent.Type.HOLD_RELEASE, at)
+                .call(() -> auditLog.record(auditEvent("payment.cancelled", order)))
+                .replaceWith(order);
     }
 
     /**
@@ -81,7 +90,19 @@ public class PaymentLifecycle {
         Log.infof("payment %s reversed by %s: %d tiyin back to the client", order.id, order.provider, order.amount);
         return refunds.persist(refund)
                 .chain(() -> enqueue(order, OutboxEvent.Type.PAYMENT_CANCELLED, at))
+                .call(() -> auditLog.record(auditEvent("payment.reversed", order).detail("reason", reason)))
                 .replaceWith(order);
+    }
+
+    /** A money-relevant change for the hash-chained audit log (written in the same transaction). */
+    private static AuditEvent auditEvent(String action, PaymentOrder order) {
+        return AuditEvent.of(action)
+                .actor(order.recordedBy != null ? AuditEvent.ActorType.USER : AuditEvent.ActorType.PROVIDER,
+                        order.recordedBy != null ? order.recordedBy : order.provider.name())
+                .target("payment", order.id)
+                .detail("bookingId", order.bookingId.toString())
+                .detail("provider", order.provider.name())
+                .detail("amount", order.amount);
     }
 
     public Uni<OutboxEvent> enqueue(PaymentOrder order, OutboxEvent.Type type, Instant at) {

@@ -22,13 +22,15 @@ public class TimeoutSweeper {
 
     private final ProviderTransactionRepository transactions;
     private final PaymeService payme;
+    private final UzumService uzum;
     private final PaymentsConfig config;
     private final Clock clock;
 
-    public TimeoutSweeper(ProviderTransactionRepository transactions, PaymeService payme, PaymentsConfig config,
-                          Clock clock) {
+    public TimeoutSweeper(ProviderTransactionRepository transactions, PaymeService payme, UzumService uzum,
+                          PaymentsConfig config, Clock clock) {
         this.transactions = transactions;
         this.payme = payme;
+        this.uzum = uzum;
         this.config = config;
         this.clock = clock;
     }
@@ -42,19 +44,25 @@ public class TimeoutSweeper {
         });
     }
 
-    /** Returns how many transactions were cancelled. */
+    /** Returns how many transactions were cancelled (Payme 12 h → state -1 reason 4; Uzum 30 min → FAILED). */
     public Uni<Integer> sweep() {
-        long cutoff = clock.millis() - config.payme().timeout().toMillis();
-        return Panache.withSession(() -> transactions.openOlderThan(Provider.PAYME, cutoff, BATCH))
-                .chain(open -> Multi.createFrom().iterable(open)
-                        .onItem().transformToUniAndConcatenate(tx -> payme.sweep(tx.providerTransactionId))
-                        .collect().asList())
-                .map(results -> {
-                    int cancelled = (int) results.stream().filter(Boolean::booleanValue).count();
-                    if (cancelled > 0) {
-                        Log.infof("cancelled %d Payme transactions past the 12-hour limit", cancelled);
-                    }
-                    return cancelled;
-                });
+        long paymeCutoff = clock.millis() - config.payme().timeout().toMillis();
+        long uzumCutoff = clock.millis() - config.uzum().confirmTimeout().toMillis();
+        Uni<Integer> paymeSwept = Panache.withSession(() -> transactions.openOlderThan(Provider.PAYME, paymeCutoff, BATCH))
+                .chain(open -> count(Multi.createFrom().iterable(open)
+                        .onItem().transformToUniAndConcatenate(tx -> payme.sweep(tx.providerTransactionId))));
+        Uni<Integer> uzumSwept = Panache.withSession(() -> transactions.openOlderThan(Provider.UZUM, uzumCutoff, BATCH))
+                .chain(open -> count(Multi.createFrom().iterable(open)
+                        .onItem().transformToUniAndConcatenate(tx -> uzum.sweep(tx.providerTransactionId))));
+        return paymeSwept.chain(p -> uzumSwept.map(u -> {
+            if (p + u > 0) {
+                Log.infof("timed out: %d Payme and %d Uzum transactions cancelled", p, u);
+            }
+            return p + u;
+        }));
+    }
+
+    private static Uni<Integer> count(Multi<Boolean> results) {
+        return results.collect().asList().map(list -> (int) list.stream().filter(Boolean::booleanValue).count());
     }
 }

@@ -183,4 +183,34 @@ class PaymentApiTest {
         Api.order(Api.booking(2_000), "CLICK");
         assertThat(MarketplaceFake.server().findAll(postRequestedFor(urlEqualTo("/api/auth/token")))).hasSize(1);
     }
+
+    @Test
+    void idempotencyKeyReplaysTheFirstResponse() {
+        Api.Booking booking = Api.booking(30_000);
+        String key = UUID.randomUUID().toString();
+        var first = given().auth().oauth2(TestTokens.client(booking.clientId())).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body(booking.id(), "PAYME"))
+                .when().post("/api/payments").then().statusCode(201).extract();
+        var replay = given().auth().oauth2(TestTokens.client(booking.clientId())).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body(booking.id(), "PAYME"))
+                .when().post("/api/payments").then().statusCode(201).header("Idempotent-Replayed", "true").extract();
+        assertThat(replay.asString()).isEqualTo(first.asString());
+        assertThat(replay.header("Location")).isEqualTo(first.header("Location"));
+        given().auth().oauth2(TestTokens.client(booking.clientId())).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body(booking.id(), "CLICK"))
+                .when().post("/api/payments").then().statusCode(422).body("code", equalTo("idempotency_key_reused"));
+    }
+
+    @Test
+    void paidOrdersAreInTheAuditLog() {
+        Api.Booking booking = Api.booking(81_000);
+        String order = given().auth().oauth2(TestTokens.owner(booking.ownerId())).contentType(ContentType.JSON)
+                .body("{\"bookingId\":\"" + booking.id() + "\",\"method\":\"CARD_AT_SALON\"}")
+                .when().post("/api/payments/offline").then().statusCode(201).extract().path("id");
+        var rows = uz.aurelle.payments.testing.Db.query(
+                "SELECT action, actor_type, actor_id FROM audit_log WHERE target_id = ?", order);
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).get("action")).isEqualTo("payment.paid");
+        assertThat(rows.get(0).get("actor_id")).isEqualTo(booking.ownerId().toString());
+    }
 }
