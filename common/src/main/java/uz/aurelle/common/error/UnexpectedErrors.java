@@ -1,11 +1,14 @@
 package uz.aurelle.common.error;
 
 import io.quarkus.logging.Log;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import uz.aurelle.common.http.RequestContext;
 import uz.aurelle.common.sentry.ErrorReporter;
+import uz.aurelle.common.sentry.PiiScrubber;
 
 /**
  * The 500 path: log the full exception with the request id, report it, and answer a problem that
@@ -28,7 +31,10 @@ public class UnexpectedErrors {
     }
 
     public void report(Throwable e) {
-        Log.errorf(e, "Unhandled exception for request %s", RequestContext.requestId());
+        // Exception messages may quote user input (cards, phones, passwords): log them scrubbed.
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        Log.errorf("Unhandled exception for request %s: %s", RequestContext.requestId(), PiiScrubber.text(trace.toString()));
         reporter.captureUnhandled(e);
     }
 }

@@ -69,8 +69,8 @@ public class HttpHygiene {
         String requestId = acceptOrGenerate(request.getHeader(REQUEST_ID_HEADER));
         String clientIp = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
         RequestContext.RequestInfo info = new RequestContext.RequestInfo(requestId, request.method().name(),
-                request.path(), clientIp);
-        RequestContext.set(info);
+                request.path(), clientIp, request.query());
+        RequestContext.set(info, rc);
         MDC.put(MDC_REQUEST_ID, requestId);
         reporter.requestStarted(info);
         HttpServerResponse response = rc.response();

@@ -1,8 +1,11 @@
 package uz.aurelle.common.http;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 
 /**
@@ -13,6 +16,7 @@ import java.util.Optional;
 public final class RequestContext {
 
     static final String KEY = "aurelle.request";
+    static final String ROUTING_CONTEXT = "aurelle.routing-context";
 
     private RequestContext() {
     }
@@ -36,14 +40,31 @@ public final class RequestContext {
         return current().map(RequestInfo::clientIp).orElse(null);
     }
 
-    static void set(RequestInfo info) {
+    /** The authenticated caller's id (JWT {@code sub}), or null for anonymous callers and outside requests. */
+    public static String userId() {
+        Context context = Vertx.currentContext();
+        if (context == null || !VertxContext.isDuplicatedContext(context)
+                || !(context.getLocal(ROUTING_CONTEXT) instanceof RoutingContext rc)
+                || !(rc.user() instanceof QuarkusHttpUser user)) {
+            return null;
+        }
+        SecurityIdentity identity = user.getSecurityIdentity();
+        return identity == null || identity.isAnonymous() || identity.getPrincipal() == null ? null
+                : identity.getPrincipal().getName();
+    }
+
+    static void set(RequestInfo info, RoutingContext rc) {
         Context context = Vertx.currentContext();
         if (context != null && VertxContext.isDuplicatedContext(context)) {
             context.putLocal(KEY, info);
+            context.putLocal(ROUTING_CONTEXT, rc);
         }
     }
 
-    /** What is known about the request being served. */
-    public record RequestInfo(String requestId, String method, String path, String clientIp) {
+    /**
+     * What is known about the request being served. {@code query} is the raw query string: it may
+     * hold secrets, so scrub it before logging or reporting (the Sentry integration does).
+     */
+    public record RequestInfo(String requestId, String method, String path, String clientIp, String query) {
     }
 }
