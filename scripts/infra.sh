@@ -68,6 +68,7 @@ ensure_redis() {
 }
 
 psql_super() {
+  export PGOPTIONS="-c client_min_messages=warning"
   if [ "$(id -u)" -eq 0 ]; then
     runuser -u postgres -- psql -v ON_ERROR_STOP=1 -qAt "$@"
   else

@@ -47,11 +47,16 @@ trap stop_all EXIT
 trap 'exit 130' INT TERM
 
 # Shared local-dev settings (DEV-ONLY values; Kubernetes takes them from Secrets).
+export QUARKUS_LOG_CONSOLE_JSON="false"   # readable logs locally; JSON in containers
 export AURELLE_JWKS_URL="http://localhost:8081/.well-known/jwks.json"
 export AURELLE_AUTH_JWT_PRIVATE_KEY_LOCATION="$DEV/keys/jwt-private.pem"
 export AURELLE_AUTH_JWT_KEY_ID="local-dev-1"
 export AURELLE_AUTH_DEMO_DATA="true"
 export AURELLE_MARKETPLACE_DEMO_DATA_ENABLED="true"
+export AURELLE_AUTH_SERVICE_CLIENTS_PAYMENTS_SERVICE_SECRET="local-dev-payments-secret"
+export AURELLE_SERVICE_CLIENT_SECRET="$AURELLE_AUTH_SERVICE_CLIENTS_PAYMENTS_SERVICE_SECRET"
+export AURELLE_MARKETPLACE_URL="http://localhost:8082"
+export AURELLE_AUTH_URL="http://localhost:8081"
 
 start() {
   local service=$1
@@ -63,7 +68,7 @@ start() {
 wait_ready() {
   local name=$1 url=$2
   for _ in $(seq 1 120); do
-    if curl -fsS -o /dev/null "$url"; then log "$name is ready"; return 0; fi
+    if curl -fs -o /dev/null "$url"; then log "$name is ready"; return 0; fi
     sleep 1
   done
   log "$name did not become ready; see .dev/logs/" >&2
