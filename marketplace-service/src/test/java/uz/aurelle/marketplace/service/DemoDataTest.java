@@ -1,0 +1,70 @@
+package uz.aurelle.marketplace.service;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import uz.aurelle.common.testing.TestTokens;
+import uz.aurelle.marketplace.testing.Db;
+
+@QuarkusTest
+@TestProfile(DemoDataTest.DemoEnabled.class)
+class DemoDataTest {
+
+    public static class DemoEnabled implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("aurelle.marketplace.demo-data.enabled", "true");
+        }
+    }
+
+    @Inject
+    DemoData demo;
+
+    @Test
+    void loadsTashkentSalonsOnceWithBookableSchedules() throws Throwable {
+        long salons = (Long) Db.scalar("SELECT count(*) FROM salon WHERE owner_id = ANY (?) AND status = 'ACTIVE'",
+                (Object) DemoData.OWNERS.toArray(new java.util.UUID[0]));
+        assertThat(salons).isEqualTo(36L);
+        // Starting again (or loading again) adds nothing.
+        int second = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(demo::load));
+        assertThat(second).isZero();
+        assertThat(Db.scalar("SELECT count(*) FROM salon WHERE owner_id = ANY (?)",
+                (Object) DemoData.OWNERS.toArray(new java.util.UUID[0]))).isEqualTo(36L);
+
+        // Coordinates are inside Tashkent, prices are in tiyin, IKPU codes are 17 digits.
+        assertThat(Db.scalar("SELECT count(*) FROM salon WHERE owner_id = ANY (?) AND (latitude NOT BETWEEN 41.15"
+                + " AND 41.45 OR longitude NOT BETWEEN 69.1 AND 69.45)",
+                (Object) DemoData.OWNERS.toArray(new java.util.UUID[0]))).isEqualTo(0L);
+        assertThat(Db.scalar("SELECT min(price_tiyin) FROM salon_service WHERE salon_id = ?", DemoData.salonId(0)))
+                .satisfies(p -> assertThat((Long) p).isGreaterThanOrEqualTo(3_000_000L));
+        assertThat(Db.scalar("SELECT count(*) FROM review r JOIN salon s ON s.id = r.salon_id WHERE s.owner_id ="
+                + " ANY (?)", (Object) DemoData.OWNERS.toArray(new java.util.UUID[0]))).isEqualTo(36L);
+        assertThat((Double) Db.scalar("SELECT rating_avg FROM salon WHERE id = ?", DemoData.salonId(0)))
+                .isBetween(4.0, 5.0);
+
+        // A demo salon answers with free slots next week, and its owner sees its bookings.
+        Object service = Db.scalar("SELECT id FROM salon_service WHERE salon_id = ? ORDER BY id LIMIT 1",
+                DemoData.salonId(1));
+        LocalDate day = LocalDate.now(ZoneId.of("Asia/Tashkent")).plusDays(7);
+        List<String> slots = given().queryParam("serviceId", service).queryParam("from", day.toString())
+                .get("/api/salons/{id}/slots", DemoData.salonId(1)).then().statusCode(200)
+                .extract().jsonPath().getList("slots.startsAt");
+        assertThat(slots).isNotEmpty().allMatch(s -> s.endsWith("+05:00"));
+        given().auth().oauth2(TestTokens.owner(DemoData.OWNERS.get(1)))
+                .queryParam("from", LocalDate.now(ZoneId.of("Asia/Tashkent")).minusDays(6).toString())
+                .queryParam("days", 14)
+                .get("/api/salons/{id}/bookings", DemoData.salonId(1))
+                .then().statusCode(200).body("status", org.hamcrest.Matchers.hasItems("COMPLETED", "CONFIRMED"));
+    }
+}
