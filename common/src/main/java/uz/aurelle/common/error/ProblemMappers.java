@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.hibernate.JDBCException;
 import org.hibernate.StaleStateException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import uz.aurelle.common.http.RequestContext;
@@ -152,9 +153,11 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = PRIORITY)
     public Response unexpected(Throwable e, HttpHeaders headers) {
         PgException pg = find(e, PgException.class);
-        if (pg != null && ("23505".equals(pg.getSqlState()) || "23P01".equals(pg.getSqlState()))) {
+        JDBCException jdbc = find(e, JDBCException.class);
+        String sqlState = pg != null ? pg.getSqlState() : jdbc != null ? jdbc.getSQLState() : null;
+        if ("23505".equals(sqlState) || "23P01".equals(sqlState)) {
             // A unique or exclusion constraint caught a race the service code did not; the name stays internal.
-            Log.infof("Constraint %s rejected request %s", pg.getConstraint(), RequestContext.requestId());
+            Log.infof("Constraint violation %s rejected request %s", sqlState, RequestContext.requestId());
             return problems.response(409, "conflict", null, null, null, locale(headers));
         }
         ApiException api = find(e, ApiException.class);

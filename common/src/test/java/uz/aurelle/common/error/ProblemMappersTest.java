@@ -195,6 +195,17 @@ class ProblemMappersTest {
     }
 
     @Test
+    void aUniqueViolationTheServiceDidNotCatchIs409WithoutTheConstraintName() {
+        String phone = "+99891" + (1_000_000 + new java.util.Random().nextInt(8_999_999));
+        given().queryParam("phone", phone).post("/fixture/people").then().statusCode(200);
+        String body = given().queryParam("phone", phone).post("/fixture/people").then().statusCode(409)
+                .contentType(startsWith(PROBLEM))
+                .body("code", equalTo("conflict"))
+                .extract().asString();
+        org.assertj.core.api.Assertions.assertThat(body).doesNotContain("fixture_person", "23505", phone);
+    }
+
+    @Test
     void problemsCarryNoStackTraceFieldsAtAll() {
         given().when().get("/fixture/errors/boom")
                 .then().body("$", not(hasItem("stackTrace"))).body("keySet()", hasSize(7));
