@@ -5,10 +5,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.SoftDelete;
+import org.hibernate.annotations.SoftDeleteType;
 import java.util.UUID;
 
 /** A service a salon offers (table {@code salon_service}). */
 @Entity
+@SoftDelete(strategy = SoftDeleteType.TIMESTAMP, columnName = "deleted_at")
 @Table(name = "salon_service")
 public class BeautyService {
     @Id
@@ -41,6 +44,4 @@ public class BeautyService {
     public int vatPercent;
     @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "deleted_at")
-    public Instant deletedAt;
 }

@@ -5,9 +5,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.SoftDelete;
+import org.hibernate.annotations.SoftDeleteType;
 import java.util.UUID;
 
 @Entity
+@SoftDelete(strategy = SoftDeleteType.TIMESTAMP, columnName = "deleted_at")
 @Table(name = "master")
 public class Master {
     @Id
@@ -24,6 +27,4 @@ public class Master {
     public int experienceYears;
     @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "deleted_at")
-    public Instant deletedAt;
 }

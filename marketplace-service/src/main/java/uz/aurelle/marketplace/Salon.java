@@ -7,10 +7,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.SoftDelete;
+import org.hibernate.annotations.SoftDeleteType;
 import java.time.ZoneId;
 import java.util.UUID;
 
 @Entity
+@SoftDelete(strategy = SoftDeleteType.TIMESTAMP, columnName = "deleted_at")
 @Table(name = "salon")
 public class Salon {
     @Id
@@ -59,14 +62,12 @@ public class Salon {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
-    @Column(name = "deleted_at")
-    public Instant deletedAt;
 
     public ZoneId zone() {
         return ZoneId.of(timeZone);
     }
 
     public boolean bookable() {
-        return status == SalonStatus.ACTIVE && deletedAt == null;
+        return status == SalonStatus.ACTIVE;
     }
 }

@@ -10,6 +10,6 @@ import uz.aurelle.marketplace.BeautyService;
 public class BeautyServiceRepository implements PanacheRepositoryBase<BeautyService, UUID> {
 
     public Uni<BeautyService> findLive(UUID id) {
-        return find("id = ?1 and deletedAt is null", id).firstResult();
+        return findById(id);
     }
 }

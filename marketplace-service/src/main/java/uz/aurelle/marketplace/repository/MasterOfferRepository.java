@@ -12,7 +12,7 @@ public class MasterOfferRepository implements PanacheRepositoryBase<MasterOffer,
 
     /** Offers of live masters for a service, in a stable order (oldest master first). */
     public Uni<List<MasterOffer>> findForService(UUID serviceId) {
-        return find("select o from MasterOffer o, Master m where m.id = o.masterId and m.deletedAt is null"
+        return find("select o from MasterOffer o, Master m where m.id = o.masterId"
                 + " and o.serviceId = ?1 order by m.createdAt, m.id", serviceId).list();
     }
 }

@@ -11,11 +11,11 @@ import uz.aurelle.marketplace.Master;
 public class MasterRepository implements PanacheRepositoryBase<Master, UUID> {
 
     public Uni<Master> findLive(UUID id) {
-        return find("id = ?1 and deletedAt is null", id).firstResult();
+        return findById(id);
     }
 
     /** The live master records linked to a MASTER user account (one per salon they work in). */
     public Uni<List<Master>> findByUser(UUID userId) {
-        return list("userId = ?1 and deletedAt is null", userId);
+        return list("userId", userId);
     }
 }

@@ -10,6 +10,6 @@ import uz.aurelle.marketplace.Salon;
 public class SalonRepository implements PanacheRepositoryBase<Salon, UUID> {
 
     public Uni<Salon> findLive(UUID id) {
-        return find("id = ?1 and deletedAt is null", id).firstResult();
+        return findById(id);
     }
 }

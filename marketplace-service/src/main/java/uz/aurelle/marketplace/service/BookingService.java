@@ -400,7 +400,13 @@ public class BookingService {
             if (booking == null) {
                 throw notFound();
             }
-            return salons.findById(booking.salonId).map(salon -> new BookingAndSalon(booking, salon));
+            // A soft-deleted salon's bookings are out of reach until an admin restores the salon.
+            return salons.findById(booking.salonId).map(salon -> {
+                if (salon == null) {
+                    throw notFound();
+                }
+                return new BookingAndSalon(booking, salon);
+            });
         });
     }
 

@@ -1,0 +1,90 @@
+package uz.aurelle.marketplace.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestResponse;
+import uz.aurelle.common.error.ApiException;
+import uz.aurelle.common.rest.PageResponse;
+import uz.aurelle.marketplace.SalonStatus;
+import uz.aurelle.marketplace.service.SalonManagementService;
+
+/** Moderation: approve, reject with a reason, suspend; list and restore deleted salons. */
+@Path("/api/admin/salons")
+@RolesAllowed("ADMIN")
+public class AdminSalonResource {
+
+    private final SalonManagementService salons;
+
+    public AdminSalonResource(SalonManagementService salons) {
+        this.salons = salons;
+    }
+
+    public record ReasonRequest(String reason) {
+    }
+
+    @GET
+    public Uni<PageResponse<SalonView>> list(@QueryParam("status") @DefaultValue("PENDING_REVIEW") String status,
+                                            @QueryParam("page") @DefaultValue("0") int page,
+                                            @QueryParam("size") @DefaultValue("20") int size) {
+        SalonStatus wanted;
+        try {
+            wanted = SalonStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("invalid_parameter", "Unknown salon status ''{0}''.", status)
+                    .with("parameter", "status");
+        }
+        return salons.byStatus(wanted, page(page), size(size)).map(p -> p.map(SalonView::of));
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    public Uni<SalonView> approve(@PathParam("id") UUID id) {
+        return salons.approve(id).map(SalonView::of);
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    public Uni<SalonView> reject(@PathParam("id") UUID id, ReasonRequest request) {
+        return salons.reject(id, request == null ? null : request.reason()).map(SalonView::of);
+    }
+
+    @POST
+    @Path("/{id}/suspend")
+    public Uni<SalonView> suspend(@PathParam("id") UUID id, ReasonRequest request) {
+        return salons.suspend(id, request == null ? null : request.reason()).map(SalonView::of);
+    }
+
+    @GET
+    @Path("/deleted")
+    public Uni<PageResponse<SalonView>> deleted(@QueryParam("page") @DefaultValue("0") int page,
+                                               @QueryParam("size") @DefaultValue("20") int size) {
+        return salons.deleted(page(page), size(size)).map(p -> p.map(SalonView::of));
+    }
+
+    @POST
+    @Path("/{id}/restore")
+    public Uni<RestResponse<Void>> restore(@PathParam("id") UUID id) {
+        return salons.restore(id).replaceWith(RestResponse.noContent());
+    }
+
+    private static int page(int page) {
+        if (page < 0) {
+            throw ApiException.badRequest("invalid_parameter", "'page' must be >= 0.").with("parameter", "page");
+        }
+        return page;
+    }
+
+    private static int size(int size) {
+        if (size < 1 || size > 100) {
+            throw ApiException.badRequest("invalid_parameter", "'size' must be 1..100.").with("parameter", "size");
+        }
+        return size;
+    }
+}

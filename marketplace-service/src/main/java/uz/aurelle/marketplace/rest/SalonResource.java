@@ -1,0 +1,69 @@
+package uz.aurelle.marketplace.rest;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestResponse;
+import uz.aurelle.marketplace.service.SalonManagementService;
+import uz.aurelle.marketplace.service.SalonManagementService.SalonData;
+
+/** Salon profiles: public reading of active salons, owners' management of their own. */
+@Path("/api/salons")
+public class SalonResource {
+
+    private final SalonManagementService salons;
+    private final Callers callers;
+    private final SecurityIdentity identity;
+
+    public SalonResource(SalonManagementService salons, Callers callers, SecurityIdentity identity) {
+        this.salons = salons;
+        this.callers = callers;
+        this.identity = identity;
+    }
+
+    @POST
+    @RolesAllowed("SALON_OWNER")
+    public Uni<RestResponse<SalonView>> create(SalonData data, UriInfo uri) {
+        return salons.create(callers.current(), data)
+                .map(s -> RestResponse.ResponseBuilder.<SalonView>created(
+                        uri.getAbsolutePathBuilder().path(s.id.toString()).build()).entity(SalonView.of(s)).build());
+    }
+
+    @GET
+    @Path("/mine")
+    @RolesAllowed("SALON_OWNER")
+    public Uni<List<SalonView>> mine() {
+        return salons.mine(callers.current()).map(list -> list.stream().map(SalonView::of).toList());
+    }
+
+    @GET
+    @Path("/{id}")
+    @PermitAll
+    public Uni<SalonView> get(@PathParam("id") UUID id) {
+        return salons.view(id, identity.isAnonymous() ? null : callers.current()).map(SalonView::of);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({"SALON_OWNER", "ADMIN"})
+    public Uni<SalonView> update(@PathParam("id") UUID id, SalonData data) {
+        return salons.update(callers.current(), id, data).map(SalonView::of);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({"SALON_OWNER", "ADMIN"})
+    public Uni<RestResponse<Void>> delete(@PathParam("id") UUID id) {
+        return salons.delete(callers.current(), id).replaceWith(RestResponse.noContent());
+    }
+}

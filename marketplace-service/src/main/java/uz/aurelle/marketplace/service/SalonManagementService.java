@@ -1,0 +1,259 @@
+package uz.aurelle.marketplace.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import uz.aurelle.common.error.ApiException;
+import uz.aurelle.common.persistence.SoftDeletes;
+import uz.aurelle.common.rest.PageResponse;
+import uz.aurelle.marketplace.Salon;
+import uz.aurelle.marketplace.SalonStatus;
+import uz.aurelle.marketplace.repository.SalonRepository;
+
+/** Salons as their owners manage them, and the admin approval workflow. */
+@ApplicationScoped
+public class SalonManagementService {
+
+    private final SalonRepository salons;
+
+    public SalonManagementService(SalonRepository salons) {
+        this.salons = salons;
+    }
+
+    /** What an owner may set; status fields are the admins' business. */
+    public record SalonData(String nameRu, String nameUz, String nameEn, String descriptionRu, String descriptionUz,
+                            String descriptionEn, String address, String city, Double latitude, Double longitude,
+                            String phone, List<String> photos, String timeZone, Integer slotIntervalMinutes,
+                            Integer minNoticeMinutes, Integer horizonDays, Integer holdMinutes,
+                            Boolean prepaymentRequired, Integer cancellationWindowHours, String refundTiers) {
+    }
+
+    @WithTransaction
+    public Uni<Salon> create(Actor owner, SalonData data) {
+        Salon salon = new Salon();
+        salon.id = UUID.randomUUID();
+        salon.ownerId = owner.userId();
+        salon.status = SalonStatus.PENDING_REVIEW;
+        salon.createdAt = Instant.now();
+        salon.city = "Tashkent";
+        salon.timeZone = "Asia/Tashkent";
+        salon.slotIntervalMinutes = 15;
+        salon.minNoticeMinutes = 60;
+        salon.horizonDays = 60;
+        salon.holdMinutes = 15;
+        salon.cancellationWindowHours = 2;
+        salon.refundTiers = "24:100,12:50,0:0";
+        apply(salon, data, true);
+        return salons.persist(salon);
+    }
+
+    @WithTransaction
+    public Uni<Salon> update(Actor actor, UUID salonId, SalonData data) {
+        return owned(actor, salonId).map(salon -> {
+            apply(salon, data, false);
+            return salon;
+        });
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(Actor actor, UUID salonId) {
+        return owned(actor, salonId).chain(salons::delete);
+    }
+
+    @WithSession
+    public Uni<List<Salon>> mine(Actor owner) {
+        return salons.list("ownerId = ?1 order by createdAt, id", owner.userId());
+    }
+
+    /** Active salons are public; owners and admins also see their non-active ones. */
+    @WithSession
+    public Uni<Salon> view(UUID salonId, Actor actorOrNull) {
+        return salons.findById(salonId).map(salon -> {
+            boolean mayView = salon != null && (salon.bookable() || (actorOrNull != null && (actorOrNull.admin()
+                    || (actorOrNull.has(Actor.OWNER) && salon.ownerId.equals(actorOrNull.userId())))));
+            if (!mayView) {
+                throw salonNotFound();
+            }
+            return salon;
+        });
+    }
+
+    /** The salon if the caller owns it (or is an admin); someone else's salon looks absent. */
+    public Uni<Salon> owned(Actor actor, UUID salonId) {
+        return salons.findById(salonId).map(salon -> {
+            if (salon == null || !(actor.admin() || salon.ownerId.equals(actor.userId()))) {
+                throw salonNotFound();
+            }
+            return salon;
+        });
+    }
+
+    // ---- admin ---------------------------------------------------------------------------------
+
+    @WithSession
+    public Uni<PageResponse<Salon>> byStatus(SalonStatus status, int page, int size) {
+        var query = salons.find("status = ?1 order by createdAt, id", status);
+        return query.page(page, size).list()
+                .chain(items -> query.count().map(total -> new PageResponse<>(items, page, size, total)));
+    }
+
+    @WithTransaction
+    public Uni<Salon> approve(UUID salonId) {
+        return moderate(salonId, SalonStatus.ACTIVE, null,
+                List.of(SalonStatus.PENDING_REVIEW, SalonStatus.SUSPENDED, SalonStatus.REJECTED));
+    }
+
+    @WithTransaction
+    public Uni<Salon> reject(UUID salonId, String reason) {
+        return moderate(salonId, SalonStatus.REJECTED, requireReason(reason), List.of(SalonStatus.PENDING_REVIEW));
+    }
+
+    @WithTransaction
+    public Uni<Salon> suspend(UUID salonId, String reason) {
+        return moderate(salonId, SalonStatus.SUSPENDED, requireReason(reason), List.of(SalonStatus.ACTIVE));
+    }
+
+    private Uni<Salon> moderate(UUID salonId, SalonStatus target, String reason, List<SalonStatus> allowedFrom) {
+        return salons.findById(salonId).map(salon -> {
+            if (salon == null) {
+                throw salonNotFound();
+            }
+            if (!allowedFrom.contains(salon.status)) {
+                throw ApiException.conflict("invalid_salon_transition", "A {0} salon cannot become {1}.",
+                        salon.status, target).with("from", salon.status.name()).with("to", target.name());
+            }
+            salon.status = target;
+            salon.statusReason = reason;
+            salon.updatedAt = Instant.now();
+            return salon;
+        });
+    }
+
+    @WithSession
+    public Uni<PageResponse<Salon>> deleted(int page, int size) {
+        return SoftDeletes.listDeleted(Salon.class, page, size);
+    }
+
+    @WithTransaction
+    public Uni<Void> restore(UUID salonId) {
+        return SoftDeletes.restore(Salon.class, salonId).map(restored -> {
+            if (!restored) {
+                throw ApiException.notFound("salon_not_found", "No deleted salon with this id.");
+            }
+            return null;
+        });
+    }
+
+    private static String requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw ApiException.badRequest("reason_required", "A reason is required.");
+        }
+        return reason.trim();
+    }
+
+    static ApiException salonNotFound() {
+        return ApiException.notFound("salon_not_found", "No such salon.");
+    }
+
+    private static void apply(Salon salon, SalonData d, boolean creating) {
+        if (d == null) {
+            throw invalid("body", "A salon body is required.");
+        }
+        if (creating || d.nameRu() != null) {
+            salon.nameRu = text("nameRu", d.nameRu(), 200);
+        }
+        if (creating || d.nameUz() != null) {
+            salon.nameUz = text("nameUz", d.nameUz(), 200);
+        }
+        if (creating || d.nameEn() != null) {
+            salon.nameEn = text("nameEn", d.nameEn(), 200);
+        }
+        if (creating || d.address() != null) {
+            salon.address = text("address", d.address(), 300);
+        }
+        if (creating || d.latitude() != null) {
+            salon.latitude = range("latitude", d.latitude(), -90, 90);
+        }
+        if (creating || d.longitude() != null) {
+            salon.longitude = range("longitude", d.longitude(), -180, 180);
+        }
+        if (d.descriptionRu() != null) {
+            salon.descriptionRu = d.descriptionRu();
+        }
+        if (d.descriptionUz() != null) {
+            salon.descriptionUz = d.descriptionUz();
+        }
+        if (d.descriptionEn() != null) {
+            salon.descriptionEn = d.descriptionEn();
+        }
+        if (d.city() != null) {
+            salon.city = text("city", d.city(), 100);
+        }
+        if (d.phone() != null) {
+            if (!d.phone().matches("^\\+?[0-9]{7,15}$")) {
+                throw invalid("phone", "The phone number must be 7-15 digits, optionally with a leading +.");
+            }
+            salon.phone = d.phone();
+        }
+        if (d.photos() != null) {
+            if (d.photos().size() > 20 || d.photos().stream().anyMatch(p -> p == null || !p.startsWith("https://"))) {
+                throw invalid("photos", "Up to 20 https:// photo URLs.");
+            }
+            salon.photos = d.photos().toArray(new String[0]);
+        }
+        if (d.timeZone() != null) {
+            try {
+                salon.timeZone = ZoneId.of(d.timeZone()).getId();
+            } catch (DateTimeException e) {
+                throw invalid("timeZone", "The time zone must be an IANA zone id such as Asia/Tashkent.");
+            }
+        }
+        if (d.slotIntervalMinutes() != null) {
+            salon.slotIntervalMinutes = (int) range("slotIntervalMinutes", d.slotIntervalMinutes(), 5, 240);
+        }
+        if (d.minNoticeMinutes() != null) {
+            salon.minNoticeMinutes = (int) range("minNoticeMinutes", d.minNoticeMinutes(), 0, 10080);
+        }
+        if (d.horizonDays() != null) {
+            salon.horizonDays = (int) range("horizonDays", d.horizonDays(), 1, 365);
+        }
+        if (d.holdMinutes() != null) {
+            salon.holdMinutes = (int) range("holdMinutes", d.holdMinutes(), 1, 1440);
+        }
+        if (d.prepaymentRequired() != null) {
+            salon.prepaymentRequired = d.prepaymentRequired();
+        }
+        if (d.cancellationWindowHours() != null) {
+            salon.cancellationWindowHours = (int) range("cancellationWindowHours", d.cancellationWindowHours(), 0, 720);
+        }
+        if (d.refundTiers() != null) {
+            salon.refundTiers = RefundPolicy.parse(d.refundTiers()).format();
+        }
+        salon.updatedAt = Instant.now();
+    }
+
+    static String text(String field, String value, int max) {
+        if (value == null || value.isBlank() || value.length() > max) {
+            throw invalid(field, field + " is required, at most " + max + " characters.");
+        }
+        return value.trim();
+    }
+
+    static double range(String field, Number value, double min, double max) {
+        if (value == null || value.doubleValue() < min || value.doubleValue() > max) {
+            throw invalid(field, field + " must be between " + min + " and " + max + ".");
+        }
+        return value.doubleValue();
+    }
+
+    static ApiException invalid(String field, String detail) {
+        return ApiException.badRequest("validation_failed", detail)
+                .with("errors", List.of(java.util.Map.of("field", field, "code", "invalid", "message", detail)));
+    }
+}
