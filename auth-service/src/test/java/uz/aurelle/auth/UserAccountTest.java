@@ -141,15 +141,10 @@ class UserAccountTest {
 
     private void anonymise(OffsetDateTime at) {
         // Repeat until the batch is drained: other tests' deleted accounts may also be due.
-        try {
-            int n;
-            do {
-                n = io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(
-                        () -> userService.anonymiseDeletedAccounts(at));
-            } while (n > 0);
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
+        int n;
+        do {
+            n = OnVertx.await(() -> userService.anonymiseDeletedAccounts(at));
+        } while (n > 0);
     }
 
     private static io.restassured.response.Response patch(String token, Map<String, Object> body) {

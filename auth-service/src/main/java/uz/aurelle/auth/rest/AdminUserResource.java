@@ -58,7 +58,7 @@ public class AdminUserResource {
         }
         UserRepository.Deleted deleted = deletedOnly ? UserRepository.Deleted.ONLY
                 : includeDeleted ? UserRepository.Deleted.INCLUDE : UserRepository.Deleted.EXCLUDE;
-        return admin.search(new UserRepository.Filter(q, parseRole(role), active, deleted), page, size);
+        return admin.search(currentUser.id(), new UserRepository.Filter(q, parseRole(role), active, deleted), page, size);
     }
 
     private static Role parseRole(String role) {
@@ -75,7 +75,7 @@ public class AdminUserResource {
     @GET
     @Path("/{id}")
     public Uni<AdminUserView> get(@PathParam("id") UUID id) {
-        return admin.get(id);
+        return admin.get(currentUser.id(), id);
     }
 
     @POST

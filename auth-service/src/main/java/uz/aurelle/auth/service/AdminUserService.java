@@ -1,6 +1,5 @@
 package uz.aurelle.auth.service;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +10,8 @@ import uz.aurelle.auth.User;
 import uz.aurelle.auth.repository.RefreshTokenRepository;
 import uz.aurelle.auth.repository.UserRepository;
 import uz.aurelle.auth.service.AuthModels.AdminUserView;
+import uz.aurelle.common.audit.AuditEvent;
+import uz.aurelle.common.audit.AuditEvent.ActorType;
 import uz.aurelle.common.error.ApiException;
 import uz.aurelle.common.rest.PageResponse;
 
@@ -28,14 +29,22 @@ public class AdminUserService {
         this.events = events;
     }
 
-    @WithSession
-    public Uni<PageResponse<AdminUserView>> search(UserRepository.Filter filter, int page, int size) {
-        return users.search(filter, page, size).map(result -> result.map(AdminUserView::of));
+    /** Listing people's contact data is itself audited (filters only, never the search text). */
+    @WithTransaction
+    public Uni<PageResponse<AdminUserView>> search(UUID adminId, UserRepository.Filter filter, int page, int size) {
+        return users.search(filter, page, size)
+                .call(result -> events.record(admin("admin.users_listed", adminId).target("user", null)
+                        .detail("role", String.valueOf(filter.role())).detail("active", String.valueOf(filter.active()))
+                        .detail("deleted", filter.deleted().name()).detail("page", page)
+                        .detail("returned", result.items().size())))
+                .map(result -> result.map(AdminUserView::of));
     }
 
-    @WithSession
-    public Uni<AdminUserView> get(UUID id) {
-        return anyUser(id).map(AdminUserView::of);
+    @WithTransaction
+    public Uni<AdminUserView> get(UUID adminId, UUID id) {
+        return anyUser(id)
+                .call(user -> events.record(admin("admin.user_viewed", adminId).target("user", id)))
+                .map(AdminUserView::of);
     }
 
     /** Brings a soft-deleted account back, unless it was anonymised or its phone/email is taken again. */
@@ -64,7 +73,7 @@ public class AdminUserService {
                 })
                 .onFailure(AuthService::isUniqueViolation).transform(e -> ApiException.conflict("user_identity_taken",
                         "The phone number or email of this account now belongs to another account"))
-                .invoke(user -> events.info("admin_user_restore", adminId.toString(), id.toString(), null))
+                .call(user -> events.record(admin("admin.user_restored", adminId).target("user", id)))
                 .map(AdminUserView::of);
     }
 
@@ -80,8 +89,8 @@ public class AdminUserService {
                     user.updatedAt = AuthService.now();
                     return active ? Uni.createFrom().voidItem() : tokens.revokeAllOfUser(user.id, user.updatedAt);
                 })
-                .invoke(user -> events.info(active ? "admin_user_activate" : "admin_user_deactivate",
-                        adminId.toString(), id.toString(), null))
+                .call(user -> events.record(admin(active ? "admin.user_activated" : "admin.user_deactivated", adminId)
+                        .target("user", id)))
                 .map(AdminUserView::of);
     }
 
@@ -95,14 +104,19 @@ public class AdminUserService {
                 .call(user -> user.active && user.roleSet().contains(Role.ADMIN) && !roles.contains(Role.ADMIN)
                         ? guardLastAdmin()
                         : Uni.createFrom().voidItem())
-                .invoke(user -> {
+                .call(user -> {
                     Set<Role> before = user.roleSet();
                     user.assignRoles(roles);
                     user.updatedAt = AuthService.now();
-                    events.info("admin_user_roles", adminId.toString(), id.toString(),
-                            "from=" + before + " to=" + user.roleSet());
+                    return events.record(admin("admin.user_roles_changed", adminId).target("user", id)
+                            .detail("from", before.stream().map(Role::name).sorted().toList())
+                            .detail("to", user.roleSet().stream().map(Role::name).sorted().toList()));
                 })
                 .map(AdminUserView::of);
+    }
+
+    private static AuditEvent admin(String action, UUID adminId) {
+        return AuditEvent.of(action).actor(ActorType.USER, adminId);
     }
 
     private Uni<Void> guardLastAdmin() {

@@ -23,6 +23,9 @@ import uz.aurelle.auth.service.AuthModels.LoginRequest;
 import uz.aurelle.auth.service.AuthModels.MeView;
 import uz.aurelle.auth.service.AuthModels.RegisterRequest;
 import uz.aurelle.auth.service.AuthModels.TokenResponse;
+import uz.aurelle.common.audit.AuditEvent;
+import uz.aurelle.common.audit.AuditEvent.ActorType;
+import uz.aurelle.common.audit.AuditEvent.Severity;
 import uz.aurelle.common.error.ApiException;
 import uz.aurelle.common.http.RequestContext;
 import uz.aurelle.common.ratelimit.RateLimiter;
@@ -103,11 +106,13 @@ public class AuthService {
                     return users.persist(user)
                             .call(() -> consents.persist(accepted))
                             .call(() -> users.flush())
+                            .call(() -> events.record(AuditEvent.of("user.registered")
+                                    .actor(ActorType.USER, user.id).target("user", user.id).detail("role", role.name())
+                                    .detail("termsVersion", request.termsVersion())
+                                    .detail("privacyVersion", request.privacyVersion())))
                             .map(saved -> MeView.of(saved, accepted));
                 }))
-                .onFailure(AuthService::isUniqueViolation).transform(e -> userExists())
-                .invoke(view -> events.info("user_registered", view.id().toString(), view.id().toString(),
-                        "role=" + role));
+                .onFailure(AuthService::isUniqueViolation).transform(e -> userExists());
     }
 
     /** Unknown account, wrong password, inactive or deleted account: one identical answer. */
@@ -130,27 +135,23 @@ public class AuthService {
                                 .map(ok -> ok && user.canLogIn() ? user : null))
                 .chain(user -> {
                     if (user == null) {
-                        events.warn("authn_login_fail", "anonymous", login, null);
-                        return Uni.createFrom().failure(invalidCredentials());
+                        return events.record(AuditEvent.of("authn.login_failed").severity(Severity.WARNING)
+                                        .actor(ActorType.ANONYMOUS, null).target("login", login))
+                                .chain(() -> Uni.createFrom().failure(invalidCredentials()));
                     }
-                    return Panache.withTransaction(() -> refreshTokens.startFamily(user.id))
-                            .map(minted -> tokenPair(user, minted.token()))
-                            .invoke(() -> events.info("authn_login_success", user.id.toString(), user.id.toString(),
-                                    null));
+                    return Panache.withTransaction(() -> refreshTokens.startFamily(user.id)
+                                    .call(minted -> events.record(AuditEvent.of("authn.login_succeeded")
+                                            .actor(ActorType.USER, user.id).target("user", user.id)
+                                            .detail("family", minted.row().familyId.toString()))))
+                            .map(minted -> tokenPair(user, minted.token()));
                 });
     }
 
     public Uni<TokenResponse> refresh(String presented) {
+        // Reuse and refusals are audited inside the rotation's own (committed) transaction.
         return refreshTokens.rotate(presented).map(outcome -> {
             if (outcome instanceof RefreshTokens.Rotated rotated) {
                 return tokenPair(rotated.user(), rotated.successor().token());
-            }
-            if (outcome instanceof RefreshTokens.Reused reused) {
-                events.critical("authn_token_reuse", reused.userId().toString(), "family:" + reused.familyId(),
-                        "refresh token replayed; family revoked");
-            } else if (outcome instanceof RefreshTokens.Denied denied) {
-                events.warn("authn_token_denied", denied.userId().toString(), denied.userId().toString(),
-                        "account inactive or deleted; family revoked");
             }
             throw invalidGrant();
         });
@@ -158,18 +159,13 @@ public class AuthService {
 
     /** Revokes the presented token's family; unknown tokens are ignored (nothing to reveal). */
     public Uni<Void> logout(String presented) {
-        return refreshTokens.revokeFamilyOf(presented)
-                .invoke(token -> {
-                    if (token != null) {
-                        events.info("authn_logout", token.userId.toString(), "family:" + token.familyId, null);
-                    }
-                })
-                .replaceWithVoid();
+        return refreshTokens.revokeFamilyOf(presented).replaceWithVoid();
     }
 
     public Uni<Void> logoutAll(UUID userId) {
-        return Panache.withTransaction(() -> refreshTokens.revokeAll(userId))
-                .invoke(n -> events.info("authn_logout_all", userId.toString(), userId.toString(), "families=" + n))
+        return Panache.withTransaction(() -> refreshTokens.revokeAll(userId)
+                .call(n -> events.record(AuditEvent.of("authn.logout_all").actor(ActorType.USER, userId)
+                        .target("user", userId).detail("revokedTokens", n))))
                 .replaceWithVoid();
     }
 
@@ -180,9 +176,10 @@ public class AuthService {
                         : hasher.verify(request.currentPassword(), user.passwordHash))
                 .chain(ok -> {
                     if (!ok) {
-                        events.warn("authn_password_change_fail", userId.toString(), userId.toString(), null);
-                        return Uni.createFrom().failure(ApiException.badRequest("current_password_wrong",
-                                "The current password is not correct"));
+                        return events.record(AuditEvent.of("authn.password_change_failed").severity(Severity.WARNING)
+                                        .actor(ActorType.USER, userId).target("user", userId))
+                                .chain(() -> Uni.createFrom().failure(ApiException.badRequest("current_password_wrong",
+                                        "The current password is not correct")));
                     }
                     policy.check(request.newPassword());
                     return hasher.hash(request.newPassword());
@@ -190,10 +187,10 @@ public class AuthService {
                 .chain(hash -> Panache.withTransaction(() -> users.findLive(userId).chain(user -> {
                     user.passwordHash = hash;
                     user.updatedAt = now();
-                    return refreshTokens.revokeAll(userId);
+                    return refreshTokens.revokeAll(userId)
+                            .call(n -> events.record(AuditEvent.of("authn.password_changed")
+                                    .actor(ActorType.USER, userId).target("user", userId).detail("revokedTokens", n)));
                 })))
-                .invoke(n -> events.info("authn_password_change", userId.toString(), userId.toString(),
-                        "families_revoked=" + n))
                 .replaceWithVoid();
     }
 
@@ -208,14 +205,16 @@ public class AuthService {
                         ? hasher.verifyDummy(secret).map(x -> Set.<String>of())
                         : hasher.verify(secret, client.secretHash)
                                 .map(ok -> ok && client.active ? Set.of(client.roles) : Set.<String>of()))
-                .map(roles -> {
+                .chain(roles -> {
                     if (roles.isEmpty()) {
-                        events.warn("authn_client_fail", clientId, clientId, null);
-                        throw invalidClient();
+                        return events.record(AuditEvent.of("authn.client_failed").severity(Severity.WARNING)
+                                        .actor(ActorType.ANONYMOUS, null).target("client", clientId))
+                                .chain(() -> Uni.createFrom().failure(invalidClient()));
                     }
                     AccessTokens.Issued token = accessTokens.forService(clientId, roles);
-                    events.info("authn_client_token", clientId, clientId, null);
-                    return new TokenResponse(token.token(), "Bearer", token.expiresInSeconds(), null);
+                    return events.record(AuditEvent.of("authn.client_token_issued")
+                                    .actor(ActorType.SERVICE, clientId).target("client", clientId))
+                            .replaceWith(new TokenResponse(token.token(), "Bearer", token.expiresInSeconds(), null));
                 });
     }
 

@@ -13,6 +13,8 @@ import uz.aurelle.auth.User;
 import uz.aurelle.auth.config.AuthConfig;
 import uz.aurelle.auth.repository.RefreshTokenRepository;
 import uz.aurelle.auth.repository.UserRepository;
+import uz.aurelle.common.audit.AuditEvent;
+import uz.aurelle.common.audit.AuditEvent.ActorType;
 import uz.aurelle.common.security.Signatures;
 
 /**
@@ -50,11 +52,14 @@ public class RefreshTokens {
 
     private final RefreshTokenRepository tokens;
     private final UserRepository users;
+    private final SecurityEvents events;
     private final AuthConfig.Refresh config;
 
-    public RefreshTokens(RefreshTokenRepository tokens, UserRepository users, AuthConfig config) {
+    public RefreshTokens(RefreshTokenRepository tokens, UserRepository users, SecurityEvents events,
+            AuthConfig config) {
         this.tokens = tokens;
         this.users = users;
+        this.events = events;
         this.config = config.refresh();
     }
 
@@ -77,6 +82,10 @@ public class RefreshTokens {
                 return users.findById(consumed.userId).flatMap(user -> {
                     if (user == null || !user.canLogIn()) {
                         return tokens.revokeFamily(consumed.familyId, now)
+                                .call(() -> events.record(AuditEvent.of("authn.refresh_denied")
+                                        .severity(AuditEvent.Severity.WARNING)
+                                        .actor(ActorType.USER, consumed.userId).target("token_family", consumed.familyId)
+                                        .detail("reason", "account inactive or deleted")))
                                 .map(n -> (Rotation) new Denied(consumed.userId));
                     }
                     return mint(user.id, consumed.familyId, consumed.id, now, consumed.familyExpiresAt)
@@ -85,7 +94,11 @@ public class RefreshTokens {
             }
             return tokens.findByHash(hash).flatMap(existing -> {
                 if (existing != null && existing.usedAt != null && existing.revokedAt == null) {
+                    // Replay (or a concurrent use, indistinguishable): end the whole family, attacker and victim alike.
                     return tokens.revokeFamily(existing.familyId, now)
+                            .call(revoked -> events.record(AuditEvent.of("authn.refresh_token_reused").critical()
+                                    .actor(ActorType.USER, existing.userId).target("token_family", existing.familyId)
+                                    .detail("revokedTokens", revoked)))
                             .map(n -> (Rotation) new Reused(existing.userId, existing.familyId));
                 }
                 return Uni.createFrom().item((Rotation) new Invalid());
@@ -98,7 +111,10 @@ public class RefreshTokens {
     public Uni<RefreshToken> revokeFamilyOf(String presented) {
         return tokens.findByHash(hash(presented)).flatMap(existing -> existing == null
                 ? Uni.createFrom().nullItem()
-                : tokens.revokeFamily(existing.familyId, now()).replaceWith(existing));
+                : tokens.revokeFamily(existing.familyId, now())
+                        .call(() -> events.record(AuditEvent.of("authn.logout").actor(ActorType.USER, existing.userId)
+                                .target("token_family", existing.familyId)))
+                        .replaceWith(existing));
     }
 
     /** Every session of the user. Call inside a transaction. */

@@ -1,26 +1,33 @@
 package uz.aurelle.auth.service;
 
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import uz.aurelle.common.audit.AuditEvent;
+import uz.aurelle.common.audit.AuditLog;
 
 /**
- * Security events of the OWASP logging vocabulary (authn success/failure, token reuse, admin actions).
- * Never given passwords, tokens or full phone numbers: only ids and masked values.
+ * Security events (OWASP logging vocabulary): written to common's hash-chained audit log, joining the
+ * caller's transaction so the event commits with the change it describes, and mirrored to the log.
+ * Never given passwords, tokens or full phone numbers: ids and masked values only.
  */
 @ApplicationScoped
 public class SecurityEvents {
 
-    public void info(String event, String actor, String target, String detail) {
-        Log.infof("security event=%s actor=%s target=%s %s", event, actor, target, detail == null ? "" : detail);
+    private final AuditLog audit;
+
+    public SecurityEvents(AuditLog audit) {
+        this.audit = audit;
     }
 
-    public void warn(String event, String actor, String target, String detail) {
-        Log.warnf("security event=%s actor=%s target=%s %s", event, actor, target, detail == null ? "" : detail);
-    }
-
-    /** Something that indicates an attack in progress (e.g. refresh token reuse). */
-    public void critical(String event, String actor, String target, String detail) {
-        Log.errorf("security event=%s severity=CRITICAL actor=%s target=%s %s", event, actor, target,
-                detail == null ? "" : detail);
+    public Uni<Void> record(AuditEvent event) {
+        String line = "security event=" + event.action() + " severity=" + event.severity() + " actor="
+                + event.actorType() + ":" + event.actorId() + " target=" + event.targetType() + ":" + event.targetId();
+        switch (event.severity()) {
+            case CRITICAL -> Log.error(line);
+            case WARNING -> Log.warn(line);
+            default -> Log.info(line);
+        }
+        return audit.record(event).replaceWithVoid();
     }
 }

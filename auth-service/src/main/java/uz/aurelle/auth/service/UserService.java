@@ -5,6 +5,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import uz.aurelle.auth.Role;
 import uz.aurelle.auth.User;
@@ -15,6 +17,8 @@ import uz.aurelle.auth.repository.UserRepository;
 import uz.aurelle.auth.service.AuthModels.MeView;
 import uz.aurelle.auth.service.AuthModels.PublicProfile;
 import uz.aurelle.auth.service.AuthModels.UpdateMeRequest;
+import uz.aurelle.common.audit.AuditEvent;
+import uz.aurelle.common.audit.AuditEvent.ActorType;
 import uz.aurelle.common.error.ApiException;
 
 /** A person's own account: view, edit, delete (soft), and the anonymisation of deleted accounts. */
@@ -75,6 +79,8 @@ public class UserService {
                     user.updatedAt = AuthService.now();
                     return users.flush().replaceWith(user);
                 })
+                .call(user -> events.record(AuditEvent.of("user.updated").actor(ActorType.USER, userId)
+                        .target("user", userId).detail("fields", changedFields(patch))))
                 .onFailure(AuthService::isUniqueViolation).transform(e -> AuthService.userExists())
                 .chain(user -> consents.ofUser(user.id).map(list -> MeView.of(user, list)));
     }
@@ -99,7 +105,8 @@ public class UserService {
                     user.updatedAt = now;
                     return tokens.revokeAllOfUser(user.id, now);
                 })
-                .invoke(n -> events.info("user_deleted", userId.toString(), userId.toString(), "families_revoked=" + n))
+                .call(n -> events.record(AuditEvent.of("user.deleted").actor(ActorType.USER, userId)
+                        .target("user", userId).detail("revokedTokens", n)))
                 .replaceWithVoid();
     }
 
@@ -132,11 +139,29 @@ public class UserService {
                             user.active = false;
                             user.anonymisedAt = now;
                             user.updatedAt = now;
-                            events.info("user_anonymised", "system", user.id.toString(), null);
-                        }).replaceWithVoid();
+                        }).chain(() -> events.record(AuditEvent.of("user.anonymised").actor(ActorType.SYSTEM, null)
+                                .target("user", user.id)));
                     }
                     return chain.replaceWith(due.size());
                 });
+    }
+
+    /** Which fields changed, never their values (phone and email are personal data). */
+    private static List<String> changedFields(UpdateMeRequest patch) {
+        List<String> fields = new ArrayList<>();
+        if (patch.phone() != null) {
+            fields.add("phone");
+        }
+        if (patch.email() != null) {
+            fields.add("email");
+        }
+        if (patch.name() != null) {
+            fields.add("name");
+        }
+        if (patch.locale() != null) {
+            fields.add("locale");
+        }
+        return fields;
     }
 
     private Uni<User> liveUser(UUID userId) {
