@@ -147,6 +147,10 @@ class ProblemMappersTest {
                 .body("title", equalTo("Не найдено"));
         given().when().get("/totally/unknown")
                 .then().statusCode(404).contentType(startsWith(PROBLEM)).body("code", equalTo("not_found"));
+        given().when().get("/fixture/errors/jaxrs-not-found")
+                .then().statusCode(404).contentType(startsWith(PROBLEM))
+                .body("code", equalTo("not_found"))
+                .body("detail", equalTo("The requested resource does not exist."));
     }
 
     @Test
