@@ -10,7 +10,11 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
 PG_USER="${AURELLE_DB_USER:-aurelle}"
 PG_PASSWORD="${AURELLE_DB_PASSWORD:-aurelle}"   # local-dev only credential
-DATABASES="aurelle_auth aurelle_marketplace aurelle_payments aurelle_common_test aurelle_auth_test aurelle_marketplace_test aurelle_payments_test"
+APP_DATABASES="aurelle_auth aurelle_marketplace aurelle_payments"
+TEST_DATABASES="aurelle_common_test aurelle_auth_test aurelle_marketplace_test aurelle_payments_test"
+DATABASES="$APP_DATABASES $TEST_DATABASES"
+RESET_TEST_DATABASES=""
+if [ "${1:-}" = "--reset-test-databases" ]; then RESET_TEST_DATABASES=1; fi
 EXTENSIONS="btree_gist pg_trgm cube earthdistance unaccent pgcrypto"
 
 log() { printf '[infra] %s\n' "$*"; }
@@ -76,6 +80,17 @@ psql_super() {
   fi
 }
 
+# Tests start from empty databases, so a run never depends on what an earlier run (or an edited
+# migration) left behind.
+reset_test_databases() {
+  for db in $TEST_DATABASES; do
+    psql_super -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"
+  done
+  for index in 1 2 3 4; do   # the modules' test Redis databases (see README)
+    redis-cli -h 127.0.0.1 -p 6379 -n "$index" flushdb >/dev/null
+  done
+}
+
 ensure_databases() {
   if [ "$(psql_super -c "SELECT 1 FROM pg_roles WHERE rolname = '$PG_USER'")" != "1" ]; then
     log "creating role $PG_USER"
@@ -94,5 +109,6 @@ ensure_databases() {
 
 ensure_postgres
 ensure_redis
+if [ -n "$RESET_TEST_DATABASES" ]; then reset_test_databases; fi
 ensure_databases
 log "PostgreSQL on 127.0.0.1:5432 (role $PG_USER) and Redis on 127.0.0.1:6379 are ready"

@@ -3,5 +3,5 @@
 # Brings them up first (see infra.sh), so it works on a fresh Debian/Ubuntu machine with a JDK.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/infra.sh
+./scripts/infra.sh --reset-test-databases
 exec ./mvnw -B -ntp verify "$@"
