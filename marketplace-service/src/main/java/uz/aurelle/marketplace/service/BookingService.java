@@ -173,11 +173,19 @@ public class BookingService {
                 .transform(e -> slotTaken(ctx, date, now, booking.startsAt, booking.masterId));
     }
 
+    /**
+     * Expires lapsed holds. Losing the compare-and-set here is fine: the job or a concurrent booking
+     * expired (or a payment confirmed) the hold first, and the exclusion constraint still decides.
+     */
     private Uni<Void> expireAll(List<Booking> lapsed, Instant now) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Booking b : lapsed) {
-            chain = chain.chain(() -> transition(b, BookingStatus.EXPIRED, Actor.SYSTEM, "hold expired", now))
-                    .replaceWithVoid();
+            chain = chain.chain(() -> bookings.compareAndSetStatus(b.id, BookingStatus.PENDING_PAYMENT,
+                            BookingStatus.EXPIRED, null, now))
+                    .chain(changed -> changed
+                            ? record(b.id, BookingStatus.PENDING_PAYMENT, BookingStatus.EXPIRED, Actor.SYSTEM,
+                                    "hold expired", now)
+                            : Uni.createFrom().voidItem());
         }
         return chain;
     }

@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Plain JDBC against the test database, for arranging fixtures and checking rows behind the API. */
 public final class Db {
@@ -15,11 +14,19 @@ public final class Db {
     private Db() {
     }
 
+    /**
+     * Same defaults and environment overrides as the test profile. Read from the environment rather than
+     * ConfigProvider: after a test-profile restart the config resolver belongs to another class loader.
+     */
     public static Connection connect() throws SQLException {
-        var config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
+        return DriverManager.getConnection(
+                env("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:5432/aurelle_marketplace_test"),
+                env("QUARKUS_DATASOURCE_USERNAME", "aurelle"), env("QUARKUS_DATASOURCE_PASSWORD", "aurelle"));
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
     }
 
     public static int update(String sql, Object... args) {
