@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 import uz.aurelle.auth.RefreshToken;
 import uz.aurelle.auth.User;
@@ -16,6 +17,8 @@ import uz.aurelle.auth.repository.UserRepository;
 import uz.aurelle.common.audit.AuditEvent;
 import uz.aurelle.common.audit.AuditEvent.ActorType;
 import uz.aurelle.common.security.Signatures;
+import uz.aurelle.common.sentry.ErrorReporter;
+import io.sentry.SentryLevel;
 
 /**
  * Opaque refresh tokens in rotation families (RFC 9700 §4.14.2): 256 random bits, only the SHA-256
@@ -53,13 +56,15 @@ public class RefreshTokens {
     private final RefreshTokenRepository tokens;
     private final UserRepository users;
     private final SecurityEvents events;
+    private final ErrorReporter errors;
     private final AuthConfig.Refresh config;
 
     public RefreshTokens(RefreshTokenRepository tokens, UserRepository users, SecurityEvents events,
-            AuthConfig config) {
+            ErrorReporter errors, AuthConfig config) {
         this.tokens = tokens;
         this.users = users;
         this.events = events;
+        this.errors = errors;
         this.config = config.refresh();
     }
 
@@ -99,6 +104,10 @@ public class RefreshTokens {
                             .call(revoked -> events.record(AuditEvent.of("authn.refresh_token_reused").critical()
                                     .actor(ActorType.USER, existing.userId).target("token_family", existing.familyId)
                                     .detail("revokedTokens", revoked)))
+                            // Alert a human too: reuse means a stolen token or a broken client.
+                            .invoke(() -> errors.captureMessage("Refresh token reuse: token family revoked",
+                                    SentryLevel.WARNING, Map.of("userId", existing.userId.toString(),
+                                            "tokenFamily", existing.familyId.toString())))
                             .map(n -> (Rotation) new Reused(existing.userId, existing.familyId));
                 }
                 return Uni.createFrom().item((Rotation) new Invalid());
