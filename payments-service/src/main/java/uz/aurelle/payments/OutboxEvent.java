@@ -15,9 +15,12 @@ import java.util.UUID;
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {
 
-    /** PAID / PAYMENT_CANCELLED / REFUNDED go to payment-events; HOLD_RELEASE ends a hold extension. */
+    /**
+     * PAID / PAYMENT_CANCELLED / REFUNDED go to payment-events; HOLD_RELEASE ends a hold extension;
+     * REFUND_ACK reports a refund decision's outcome (payload: refundRequestId, paymentId, status).
+     */
     public enum Type {
-        PAID, PAYMENT_CANCELLED, REFUNDED, HOLD_RELEASE
+        PAID, PAYMENT_CANCELLED, REFUNDED, HOLD_RELEASE, REFUND_ACK
     }
 
     @Id

@@ -22,6 +22,12 @@ public class Merchants {
         this.config = config;
     }
 
+    /** False for a placeholder secret outside dev/test: that cash desk authenticates nobody. */
+    public boolean usable(String secret) {
+        return secret != null && !secret.isEmpty()
+                && (config.localDevCredentialsAllowed() || !secret.startsWith(PaymentsConfig.LOCAL_DEV_PREFIX));
+    }
+
     public Map<String, PaymentsConfig.PaymeMerchant> payme() {
         return config.payme().merchants();
     }

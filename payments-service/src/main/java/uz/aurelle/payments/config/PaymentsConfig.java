@@ -18,6 +18,17 @@ public interface PaymentsConfig {
 
     String DEFAULT_MERCHANT = "default";
 
+    /** Prefix of the placeholder credentials in application.properties (used when no env var is set). */
+    String LOCAL_DEV_PREFIX = "local-dev-";
+
+    /**
+     * Whether the committed local-dev placeholder credentials may authenticate anyone. Off by default,
+     * so a deployment that forgot a provider secret refuses that provider instead of trusting a
+     * value published in the repository; on in dev and test.
+     */
+    @WithDefault("false")
+    boolean localDevCredentialsAllowed();
+
     Payme payme();
 
     Click click();
@@ -69,10 +80,6 @@ public interface PaymentsConfig {
     interface Click {
         @WithDefault("https://my.click.uz/services/pay")
         String checkoutUrl();
-
-        /** Click's Merchant API base, used for reversals. */
-        @WithDefault("https://api.click.uz/v2/merchant")
-        String merchantApiUrl();
 
         /** How long the booking stays held after a successful Prepare. */
         @WithDefault("PT30M")
@@ -139,6 +146,14 @@ public interface PaymentsConfig {
     }
 
     Sweeper sweeper();
+
+    Refunds refunds();
+
+    /** Polls marketplace for refund decisions of cancelled paid bookings. */
+    interface Refunds {
+        @WithDefault("30s")
+        String pollEvery();
+    }
 
     interface Outbox {
         /** Poll interval of the delivery worker (scheduler syntax, e.g. {@code 2s}). */

@@ -39,4 +39,13 @@ public final class PaymentDtos {
             return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
         }
     }
+
+    public record RefundView(UUID id, UUID paymentId, Provider provider, long amount, String state, String reason,
+                             OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+
+        public static RefundView of(uz.aurelle.payments.Refund refund) {
+            return new RefundView(refund.id, refund.orderId, refund.provider, refund.amount, refund.state.name(),
+                    refund.reason, refund.createdAt.atOffset(ZoneOffset.UTC), refund.updatedAt.atOffset(ZoneOffset.UTC));
+        }
+    }
 }

@@ -71,6 +71,14 @@ public class PaymentResource {
         return payments.get(caller(), id).map(order -> Payment.of(order, checkout(order)));
     }
 
+    /** Refund state of a payment, for its client, its salon and admins. */
+    @GET
+    @Path("/{id}/refunds")
+    @RolesAllowed({"CLIENT", "SALON_OWNER", "ADMIN"})
+    public Uni<java.util.List<PaymentDtos.RefundView>> refunds(@PathParam("id") UUID id) {
+        return payments.refunds(caller(), id).map(list -> list.stream().map(PaymentDtos.RefundView::of).toList());
+    }
+
     @GET
     @RolesAllowed({"CLIENT", "SALON_OWNER", "ADMIN"})
     public Uni<PageResponse<Payment>> byBooking(@QueryParam("bookingId") UUID bookingId) {

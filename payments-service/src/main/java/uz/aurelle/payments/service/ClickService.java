@@ -168,6 +168,9 @@ public class ClickService {
         String merchant = merchants.clickByServiceId(f.get("service_id"))
                 .orElseThrow(() -> new ClickError(BAD_REQUEST, null));
         String secret = merchants.click(merchant).orElseThrow().secretKey();
+        if (!merchants.usable(secret)) {
+            throw new ClickError(SIGN_FAILED, null);
+        }
         String expected = complete ? completeSignature(f, secret) : prepareSignature(f, secret);
         if (!Signatures.hexEquals(expected, f.get("sign_string"))) {
             Log.warnf("Click %s with a bad signature (click_trans_id %s)", complete ? "complete" : "prepare",
@@ -242,6 +245,11 @@ public class ClickService {
     private Uni<Long> completeLocked(String merchant, UUID orderId, long amount, long clickTransId, int clickError,
                                      long prepareId) {
         return Panache.withTransaction(() -> orders.lock(orderId).chain(order -> {
+            if (order != null && order.state == OrderState.PAID && clickError < 0
+                    && config.click().cancelledAnswerOnConfirmed()) {
+                // Open point, switched: a late Click failure on a confirmed payment answers -9 (never a refund).
+                return fail(CANCELLED);
+            }
             requireOrder(order, merchant, amount);
             return transactions.findById(prepareId).chain(tx -> {
                 if (tx == null || tx.provider != Provider.CLICK || !tx.merchant.equals(merchant)

@@ -76,6 +76,15 @@ public class OutboxWorker {
             // 404/409 mean there is no extension left to release: done.
             return marketplace.releaseHold(event.bookingId);
         }
+        if (event.type == OutboxEvent.Type.REFUND_ACK) {
+            try {
+                var ack = json.readTree(event.payload);
+                return marketplace.ackRefundRequest(java.util.UUID.fromString(ack.get("refundRequestId").asText()),
+                        java.util.UUID.fromString(ack.get("paymentId").asText()), ack.get("status").asText());
+            } catch (Exception e) {
+                return Uni.createFrom().failure(e);
+            }
+        }
         MarketplaceDtos.PaymentEvent body;
         try {
             body = json.readValue(event.payload, MarketplaceDtos.PaymentEvent.class);

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import uz.aurelle.common.security.BasicCredentials;
 import uz.aurelle.common.security.Signatures;
 import uz.aurelle.payments.PaymeKeyOverride;
+import uz.aurelle.payments.config.Merchants;
 import uz.aurelle.payments.config.PaymentsConfig;
 import uz.aurelle.payments.repository.PaymeKeyOverrideRepository;
 
@@ -26,11 +27,14 @@ public class PaymeAuthenticator {
     private static final String LOGIN = "Paycom";
 
     private final PaymentsConfig config;
+    private final Merchants merchantConfig;
     private final PaymeKeyOverrideRepository overrides;
     private final Clock clock;
 
-    public PaymeAuthenticator(PaymentsConfig config, PaymeKeyOverrideRepository overrides, Clock clock) {
+    public PaymeAuthenticator(PaymentsConfig config, Merchants merchantConfig, PaymeKeyOverrideRepository overrides,
+                              Clock clock) {
         this.config = config;
+        this.merchantConfig = merchantConfig;
         this.overrides = overrides;
         this.clock = clock;
     }
@@ -64,11 +68,11 @@ public class PaymeAuthenticator {
         });
     }
 
-    private static boolean matches(BasicCredentials credentials, String name, PaymentsConfig.PaymeMerchant merchant,
+    private boolean matches(BasicCredentials credentials, String name, PaymentsConfig.PaymeMerchant merchant,
                                    Map<String, String> changed) {
         String changedHash = changed.get(name);
         if (changedHash == null) {
-            return credentials.matches(LOGIN, merchant.key());
+            return merchantConfig.usable(merchant.key()) & credentials.matches(LOGIN, merchant.key());
         }
         boolean login = Signatures.constantTimeEquals(LOGIN, credentials.username());
         boolean key = Signatures.hexEquals(changedHash, Signatures.sha256Hex(credentials.password()));

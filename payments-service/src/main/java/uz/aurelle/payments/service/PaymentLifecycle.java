@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import uz.aurelle.common.audit.AuditEvent;
 import uz.aurelle.common.audit.AuditLog;
@@ -71,27 +72,65 @@ public class PaymentLifecycle {
     }
 
     /**
-     * A paid order's money goes back (provider-side cancel or reversal): marketplace learns
-     * PAYMENT_CANCELLED and a refund record shows what happened.
+     * A paid order's money went back through the provider (Payme cancel -2, Uzum reverse). If a refund
+     * was already expected (marketplace's refund decision, waiting for the provider), it is completed
+     * and marketplace hears REFUNDED; otherwise a refund record is created and marketplace hears
+     * PAYMENT_CANCELLED (the booking loses its payment).
      */
     public Uni<PaymentOrder> reversePaid(PaymentOrder order, Instant at, Refund.State refundState, String reason) {
         order.state = OrderState.REFUNDED;
         order.cancelledAt = at;
         order.updatedAt = at;
-        Refund refund = new Refund();
-        refund.id = UUID.randomUUID();
-        refund.orderId = order.id;
-        refund.provider = order.provider;
-        refund.amount = order.amount;
-        refund.state = refundState;
-        refund.reason = reason;
-        refund.createdAt = at;
-        refund.updatedAt = at;
-        Log.infof("payment %s reversed by %s: %d tiyin back to the client", order.id, order.provider, order.amount);
-        return refunds.persist(refund)
-                .chain(() -> enqueue(order, OutboxEvent.Type.PAYMENT_CANCELLED, at))
-                .call(() -> auditLog.record(auditEvent("payment.reversed", order).detail("reason", reason)))
+        return refunds.find("orderId = ?1 and state in ?2", order.id, List.of(Refund.State.PENDING, Refund.State.MANUAL))
+                .firstResult()
+                .chain(expected -> {
+                    if (expected != null) {
+                        expected.state = Refund.State.DONE;
+                        expected.updatedAt = at;
+                        return refundDone(order, expected, at);
+                    }
+                    Refund refund = new Refund();
+                    refund.id = UUID.randomUUID();
+                    refund.orderId = order.id;
+                    refund.provider = order.provider;
+                    refund.amount = order.amount;
+                    refund.state = refundState;
+                    refund.reason = reason;
+                    refund.createdAt = at;
+                    refund.updatedAt = at;
+                    Log.infof("payment %s reversed by %s: %d tiyin back to the client", order.id, order.provider,
+                            order.amount);
+                    return refunds.persist(refund)
+                            .chain(() -> enqueue(order, OutboxEvent.Type.PAYMENT_CANCELLED, at))
+                            .call(() -> auditLog.record(auditEvent("payment.reversed", order).detail("reason", reason)))
+                            .replaceWith(order);
+                });
+    }
+
+    /** A refund asked for by marketplace is done: order REFUNDED, marketplace told (event + ack). */
+    public Uni<PaymentOrder> refundDone(PaymentOrder order, Refund refund, Instant at) {
+        order.state = OrderState.REFUNDED;
+        order.cancelledAt = order.cancelledAt == null ? at : order.cancelledAt;
+        order.updatedAt = at;
+        Log.infof("refund %s of payment %s done: %d tiyin", refund.id, order.id, refund.amount);
+        return enqueue(order, OutboxEvent.Type.REFUNDED, at)
+                .chain(() -> refund.refundRequestId == null ? Uni.createFrom().nullItem()
+                        : enqueueRefundAck(order, refund.refundRequestId, "DONE"))
+                .call(() -> auditLog.record(auditEvent("payment.refunded", order).detail("refund", refund.id.toString())
+                        .detail("refundAmount", refund.amount)))
                 .replaceWith(order);
+    }
+
+    /** Durable acknowledgement of a marketplace refund decision (ACCEPTED, DONE or FAILED). */
+    public Uni<OutboxEvent> enqueueRefundAck(PaymentOrder order, UUID refundRequestId, String status) {
+        OutboxEvent event = newEvent(order, OutboxEvent.Type.REFUND_ACK);
+        try {
+            event.payload = json.writeValueAsString(java.util.Map.of("refundRequestId", refundRequestId.toString(),
+                    "paymentId", order.id.toString(), "status", status));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a refund ack", e);
+        }
+        return outbox.persist(event);
     }
 
     /** A money-relevant change for the hash-chained audit log (written in the same transaction). */
@@ -106,18 +145,23 @@ public class PaymentLifecycle {
     }
 
     public Uni<OutboxEvent> enqueue(PaymentOrder order, OutboxEvent.Type type, Instant at) {
+        OutboxEvent event = newEvent(order, type);
+        event.payload = payload(event.id, type, order, at);
+        return outbox.persist(event);
+    }
+
+    private static OutboxEvent newEvent(PaymentOrder order, OutboxEvent.Type type) {
         OutboxEvent event = new OutboxEvent();
         event.id = UUID.randomUUID();
         event.bookingId = order.bookingId;
         event.orderId = order.id;
         event.type = type;
-        event.payload = payload(event.id, type, order, at);
         event.attempts = 0;
         // Delivery scheduling uses wall time: the business clock may be moved by tests.
         Instant now = Instant.now();
         event.nextAttemptAt = now;
         event.createdAt = now;
-        return outbox.persist(event);
+        return event;
     }
 
     private String payload(UUID eventId, OutboxEvent.Type type, PaymentOrder order, Instant at) {

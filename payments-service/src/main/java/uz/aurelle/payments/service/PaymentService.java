@@ -13,12 +13,14 @@ import uz.aurelle.common.error.ApiException;
 import uz.aurelle.payments.OrderState;
 import uz.aurelle.payments.PaymentOrder;
 import uz.aurelle.payments.Provider;
+import uz.aurelle.payments.Refund;
 import uz.aurelle.payments.client.MarketplaceClient;
 import uz.aurelle.payments.client.MarketplaceDtos.PayableBooking;
 import uz.aurelle.payments.client.MarketplaceException;
 import uz.aurelle.payments.config.Merchants;
 import uz.aurelle.payments.repository.PaymentOrderRepository;
 import uz.aurelle.payments.repository.ProviderTransactionRepository;
+import uz.aurelle.payments.repository.RefundRepository;
 
 /** Client API: payment orders for bookings. The amount is always marketplace's, never the client's. */
 @ApplicationScoped
@@ -37,11 +39,13 @@ public class PaymentService {
     private final MarketplaceClient marketplace;
     private final PaymentLifecycle lifecycle;
     private final Merchants merchants;
+    private final RefundRepository refunds;
     private final Clock clock;
 
     public PaymentService(PaymentOrderRepository orders, ProviderTransactionRepository transactions,
                           MarketplaceClient marketplace, PaymentLifecycle lifecycle, Merchants merchants,
-                          Clock clock) {
+                          RefundRepository refunds, Clock clock) {
+        this.refunds = refunds;
         this.orders = orders;
         this.transactions = transactions;
         this.marketplace = marketplace;
@@ -166,6 +170,11 @@ public class PaymentService {
     @WithSession
     public Uni<List<PaymentOrder>> byBooking(Caller caller, UUID bookingId) {
         return orders.byBooking(bookingId).invoke(list -> list.forEach(order -> requireAccess(caller, order)));
+    }
+
+    @WithSession
+    public Uni<List<Refund>> refunds(Caller caller, UUID id) {
+        return get(caller, id).chain(order -> refunds.list("orderId = ?1 order by createdAt", order.id));
     }
 
     private static void requireAccess(Caller caller, PaymentOrder order) {

@@ -25,6 +25,7 @@ import uz.aurelle.payments.Refund;
 import uz.aurelle.payments.TransactionState;
 import uz.aurelle.payments.client.MarketplaceClient;
 import uz.aurelle.payments.client.MarketplaceException;
+import uz.aurelle.payments.config.Merchants;
 import uz.aurelle.payments.config.PaymentsConfig;
 import uz.aurelle.payments.repository.PaymentOrderRepository;
 import uz.aurelle.payments.repository.ProviderTransactionRepository;
@@ -72,6 +73,7 @@ public class UzumService {
     }
 
     private final PaymentsConfig config;
+    private final Merchants merchants;
     private final PaymentOrderRepository orders;
     private final ProviderTransactionRepository transactions;
     private final PaymentLifecycle lifecycle;
@@ -79,9 +81,11 @@ public class UzumService {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public UzumService(PaymentsConfig config, PaymentOrderRepository orders, ProviderTransactionRepository transactions,
-                       PaymentLifecycle lifecycle, MarketplaceClient marketplace, ObjectMapper json, Clock clock) {
+    public UzumService(PaymentsConfig config, Merchants merchants, PaymentOrderRepository orders,
+                       ProviderTransactionRepository transactions, PaymentLifecycle lifecycle,
+                       MarketplaceClient marketplace, ObjectMapper json, Clock clock) {
         this.config = config;
+        this.merchants = merchants;
         this.orders = orders;
         this.transactions = transactions;
         this.lifecycle = lifecycle;
@@ -149,7 +153,8 @@ public class UzumService {
         Optional<BasicCredentials> credentials = BasicCredentials.parse(authorization);
         String match = null;
         for (Map.Entry<String, PaymentsConfig.UzumMerchant> m : config.uzum().merchants().entrySet()) {
-            boolean ok = credentials.map(c -> c.matches(m.getValue().login(), m.getValue().password())).orElse(false);
+            boolean ok = credentials.map(c -> c.matches(m.getValue().login(), m.getValue().password())).orElse(false)
+                    & merchants.usable(m.getValue().password());
             if (ok && match == null) {
                 match = m.getKey();
             }

@@ -50,7 +50,8 @@ public class MarketplaceFake implements QuarkusTestResourceLifecycleManager {
         server.stubFor(get(urlPathEqualTo("/internal/refund-requests")).atPriority(10)
                 .willReturn(okJson("[]")));
         String url = server.baseUrl();
-        return Map.of("quarkus.rest-client.marketplace.url", url, "quarkus.rest-client.auth.url", url);
+        return Map.of("quarkus.rest-client.marketplace.url", url, "quarkus.rest-client.auth.url", url,
+                "quarkus.rest-client.click-merchant.url", url + "/click");
     }
 
     @Override
