@@ -57,6 +57,9 @@ export AURELLE_AUTH_SERVICE_CLIENTS_PAYMENTS_SERVICE_SECRET="local-dev-payments-
 export AURELLE_SERVICE_CLIENT_SECRET="$AURELLE_AUTH_SERVICE_CLIENTS_PAYMENTS_SERVICE_SECRET"
 export AURELLE_MARKETPLACE_URL="http://localhost:8082"
 export AURELLE_AUTH_URL="http://localhost:8081"
+# The providers' local-dev placeholder credentials (payments-service application.properties) are
+# refused outside dev/test unless explicitly allowed: this is a local run.
+export AURELLE_PAYMENTS_LOCAL_DEV_CREDENTIALS_ALLOWED="true"
 
 start() {
   local service=$1
