@@ -1,0 +1,127 @@
+package uz.aurelle.marketplace.rest;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestResponse;
+import uz.aurelle.marketplace.rest.CatalogueViews.MasterView;
+import uz.aurelle.marketplace.service.CatalogueService;
+import uz.aurelle.marketplace.service.CatalogueService.DayData;
+import uz.aurelle.marketplace.service.CatalogueService.MasterData;
+import uz.aurelle.marketplace.service.CatalogueService.OfferData;
+import uz.aurelle.marketplace.service.CatalogueService.ScheduleData;
+
+/** A salon's masters, what they perform, and their schedules. */
+@Path("/api/salons/{salonId}/masters")
+public class SalonMasterResource {
+
+    private final CatalogueService catalogue;
+    private final Callers callers;
+    private final SecurityIdentity identity;
+
+    public SalonMasterResource(CatalogueService catalogue, Callers callers, SecurityIdentity identity) {
+        this.catalogue = catalogue;
+        this.callers = callers;
+        this.identity = identity;
+    }
+
+    @GET
+    @PermitAll
+    public Uni<List<MasterView>> list(@PathParam("salonId") UUID salonId) {
+        return catalogue.masters(salonId, identity.isAnonymous() ? null : callers.current())
+                .map(list -> list.stream().map(MasterView::of).toList());
+    }
+
+    @POST
+    @RolesAllowed({"SALON_OWNER", "ADMIN"})
+    public Uni<RestResponse<MasterView>> create(@PathParam("salonId") UUID salonId, MasterData data, UriInfo uri) {
+        return catalogue.createMaster(callers.current(), salonId, data)
+                .map(m -> RestResponse.ResponseBuilder.<MasterView>created(
+                        uri.getAbsolutePathBuilder().path(m.id.toString()).build()).entity(MasterView.of(m)).build());
+    }
+
+    @PUT
+    @Path("/{masterId}")
+    @RolesAllowed({"SALON_OWNER", "ADMIN"})
+    public Uni<MasterView> update(@PathParam("salonId") UUID salonId, @PathParam("masterId") UUID masterId,
+                                  MasterData data) {
+        return catalogue.updateMaster(callers.current(), salonId, masterId, data).map(MasterView::of);
+    }
+
+    @DELETE
+    @Path("/{masterId}")
+    @RolesAllowed({"SALON_OWNER", "ADMIN"})
+    public Uni<RestResponse<Void>> delete(@PathParam("salonId") UUID salonId, @PathParam("masterId") UUID masterId) {
+        return catalogue.deleteMaster(callers.current(), salonId, masterId).replaceWith(RestResponse.noContent());
+    }
+
+    @PUT
+    @Path("/{masterId}/services/{serviceId}")
+    @RolesAllowed({"SALON_OWNER", "ADMIN"})
+    public Uni<Map<String, Object>> offer(@PathParam("salonId") UUID salonId, @PathParam("masterId") UUID masterId,
+                                          @PathParam("serviceId") UUID serviceId, OfferData data) {
+        return catalogue.offer(callers.current(), salonId, masterId, serviceId, data)
+                .map(o -> {
+                    Map<String, Object> view = new java.util.LinkedHashMap<>();
+                    view.put("masterId", o.masterId);
+                    view.put("serviceId", o.serviceId);
+                    view.put("price", o.priceTiyin);
+                    view.put("durationMinutes", o.durationMinutes);
+                    return view;
+                });
+    }
+
+    @DELETE
+    @Path("/{masterId}/services/{serviceId}")
+    @RolesAllowed({"SALON_OWNER", "ADMIN"})
+    public Uni<RestResponse<Void>> withdraw(@PathParam("salonId") UUID salonId, @PathParam("masterId") UUID masterId,
+                                            @PathParam("serviceId") UUID serviceId) {
+        return catalogue.withdrawOffer(callers.current(), salonId, masterId, serviceId)
+                .replaceWith(RestResponse.noContent());
+    }
+
+    @PUT
+    @Path("/{masterId}/schedule")
+    @RolesAllowed({"SALON_OWNER", "ADMIN"})
+    public Uni<ScheduleData> schedule(@PathParam("salonId") UUID salonId, @PathParam("masterId") UUID masterId,
+                                      ScheduleData data) {
+        return catalogue.replaceSchedule(callers.current(), salonId, masterId, data);
+    }
+
+    @PUT
+    @Path("/{masterId}/days/{date}")
+    @RolesAllowed({"SALON_OWNER", "ADMIN"})
+    public Uni<Map<String, Object>> setDay(@PathParam("salonId") UUID salonId, @PathParam("masterId") UUID masterId,
+                                           @PathParam("date") String date, DayData data) {
+        return catalogue.setDay(callers.current(), salonId, masterId, Params.date("date", date), data)
+                .map(o -> {
+                    Map<String, Object> view = new java.util.LinkedHashMap<>();
+                    view.put("date", o.day.toString());
+                    view.put("dayOff", o.startsAt == null);
+                    view.put("startsAt", o.startsAt == null ? null : o.startsAt.toString());
+                    view.put("endsAt", o.endsAt == null ? null : o.endsAt.toString());
+                    view.put("reason", o.reason);
+                    return view;
+                });
+    }
+
+    @DELETE
+    @Path("/{masterId}/days/{date}")
+    @RolesAllowed({"SALON_OWNER", "ADMIN"})
+    public Uni<RestResponse<Void>> clearDay(@PathParam("salonId") UUID salonId, @PathParam("masterId") UUID masterId,
+                                            @PathParam("date") String date) {
+        return catalogue.clearDay(callers.current(), salonId, masterId, Params.date("date", date))
+                .replaceWith(RestResponse.noContent());
+    }
+}
