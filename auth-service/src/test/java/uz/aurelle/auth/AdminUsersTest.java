@@ -52,6 +52,20 @@ class AdminUsersTest {
     }
 
     @Test
+    void aDemotedOrDeactivatedAdminIsRefusedEvenWithAValidToken() {
+        UUID other = Fixtures.newUser(Fixtures.phone());
+        db.update("update users set active = false where id = ?", adminId);
+        admin().post("/api/admin/users/" + other + "/deactivate").then().statusCode(403)
+                .body("code", equalTo("admin_revoked"));
+        db.update("update users set active = true, roles = '{CLIENT}' where id = ?", adminId);
+        admin().get("/api/admin/users").then().statusCode(403).body("code", equalTo("admin_revoked"));
+        // A token for an account that never existed does not work either.
+        given().auth().oauth2(TestTokens.admin(UUID.randomUUID())).get("/api/admin/users/" + other).then()
+                .statusCode(403);
+        admin().get("/api/admin/users/" + other).then().statusCode(403);
+    }
+
+    @Test
     void searchWithPagingAndFilters() {
         String marker = "Zarina" + UUID.randomUUID().toString().substring(0, 8);
         String phone = Fixtures.phone();

@@ -32,7 +32,7 @@ public class AdminUserService {
     /** Listing people's contact data is itself audited (filters only, never the search text). */
     @WithTransaction
     public Uni<PageResponse<AdminUserView>> search(UUID adminId, UserRepository.Filter filter, int page, int size) {
-        return users.search(filter, page, size)
+        return requireAdmin(adminId).chain(() -> users.search(filter, page, size))
                 .call(result -> events.record(admin("admin.users_listed", adminId).target("user", null)
                         .detail("role", String.valueOf(filter.role())).detail("active", String.valueOf(filter.active()))
                         .detail("deleted", filter.deleted().name()).detail("page", page)
@@ -42,7 +42,7 @@ public class AdminUserService {
 
     @WithTransaction
     public Uni<AdminUserView> get(UUID adminId, UUID id) {
-        return anyUser(id)
+        return requireAdmin(adminId).chain(() -> anyUser(id))
                 .call(user -> events.record(admin("admin.user_viewed", adminId).target("user", id)))
                 .map(AdminUserView::of);
     }
@@ -50,7 +50,7 @@ public class AdminUserService {
     /** Brings a soft-deleted account back, unless it was anonymised or its phone/email is taken again. */
     @WithTransaction
     public Uni<AdminUserView> restore(UUID adminId, UUID id) {
-        return anyUser(id)
+        return requireAdmin(adminId).chain(() -> anyUser(id))
                 .call(user -> {
                     if (user.deletedAt == null) {
                         throw ApiException.conflict("user_not_deleted", "The user is not deleted");
@@ -80,7 +80,7 @@ public class AdminUserService {
     /** Deactivation also ends every session of the user at once. */
     @WithTransaction
     public Uni<AdminUserView> setActive(UUID adminId, UUID id, boolean active) {
-        return liveUser(id)
+        return requireAdmin(adminId).chain(() -> liveUser(id))
                 .call(user -> !active && user.active && user.roleSet().contains(Role.ADMIN)
                         ? guardLastAdmin()
                         : Uni.createFrom().voidItem())
@@ -100,7 +100,7 @@ public class AdminUserService {
             throw ApiException.badRequest("role_not_allowed", "SERVICE is reserved for service accounts",
                     Role.SERVICE.name());
         }
-        return liveUser(id)
+        return requireAdmin(adminId).chain(() -> liveUser(id))
                 .call(user -> user.active && user.roleSet().contains(Role.ADMIN) && !roles.contains(Role.ADMIN)
                         ? guardLastAdmin()
                         : Uni.createFrom().voidItem())
@@ -113,6 +113,18 @@ public class AdminUserService {
                             .detail("to", user.roleSet().stream().map(Role::name).sorted().toList()));
                 })
                 .map(AdminUserView::of);
+    }
+
+    /**
+     * The token says ADMIN, but it lives up to 15 minutes: an admin deactivated, deleted or demoted
+     * meanwhile is refused at once.
+     */
+    private Uni<Void> requireAdmin(UUID adminId) {
+        return users.findLive(adminId).invoke(actor -> {
+            if (actor == null || !actor.active || !actor.roleSet().contains(Role.ADMIN)) {
+                throw ApiException.forbidden("admin_revoked", "Your administrator rights are no longer valid");
+            }
+        }).replaceWithVoid();
     }
 
     private static AuditEvent admin(String action, UUID adminId) {
