@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import uz.aurelle.common.sentry.ErrorReporter;
 import uz.aurelle.common.security.Signatures;
 import uz.aurelle.payments.OrderState;
 import uz.aurelle.payments.PaymentOrder;
@@ -83,10 +84,12 @@ public class ClickService {
     private final MarketplaceClient marketplace;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ErrorReporter errors;
 
     public ClickService(Merchants merchants, PaymentsConfig config, PaymentOrderRepository orders,
                         ProviderTransactionRepository transactions, PaymentLifecycle lifecycle,
-                        MarketplaceClient marketplace, ObjectMapper json, Clock clock) {
+                        MarketplaceClient marketplace, ObjectMapper json, Clock clock, ErrorReporter errors) {
+        this.errors = errors;
         this.merchants = merchants;
         this.config = config;
         this.orders = orders;
@@ -147,6 +150,7 @@ public class ClickService {
                         return answer(f, complete, e.code, e.preparedId, merchant, orderId);
                     }
                     Log.error("Click call failed unexpectedly", failure);
+                    errors.capture(failure, Map.of("provider", "CLICK"));
                     return answer(f, complete, UPDATE_FAILED, null, merchant, orderId);
                 });
     }

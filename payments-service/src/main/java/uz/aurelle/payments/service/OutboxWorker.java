@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import uz.aurelle.common.sentry.ErrorReporter;
 import uz.aurelle.payments.OutboxEvent;
 import uz.aurelle.payments.client.MarketplaceClient;
 import uz.aurelle.payments.client.MarketplaceDtos;
@@ -31,9 +32,11 @@ public class OutboxWorker {
     private final MarketplaceClient marketplace;
     private final PaymentsConfig config;
     private final ObjectMapper json;
+    private final ErrorReporter errors;
 
     public OutboxWorker(OutboxEventRepository outbox, MarketplaceClient marketplace, PaymentsConfig config,
-                        ObjectMapper json) {
+                        ObjectMapper json, ErrorReporter errors) {
+        this.errors = errors;
         this.outbox = outbox;
         this.marketplace = marketplace;
         this.config = config;
@@ -125,6 +128,9 @@ public class OutboxWorker {
                     event.lastError = truncate(String.valueOf(failure));
                     Log.errorf("marketplace refused %s %s for booking %s: needs an admin", event.type, event.id,
                             event.bookingId);
+                    errors.captureMessage("marketplace refused a payment event", io.sentry.SentryLevel.ERROR,
+                            java.util.Map.of("eventId", event.id.toString(), "type", event.type.name(),
+                                    "bookingId", event.bookingId.toString()));
                 }
                 case RETRY -> {
                     event.nextAttemptAt = now.plus(backoff(event.attempts));

@@ -13,8 +13,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
+import uz.aurelle.common.sentry.ErrorReporter;
 import uz.aurelle.payments.OrderState;
 import uz.aurelle.payments.PaymentOrder;
 import uz.aurelle.payments.Provider;
@@ -48,10 +50,13 @@ public class PaymeService {
     private final PaymentsConfig config;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ErrorReporter errors;
 
     public PaymeService(PaymeAuthenticator authenticator, PaymentOrderRepository orders,
                         ProviderTransactionRepository transactions, PaymentLifecycle lifecycle,
-                        MarketplaceClient marketplace, PaymentsConfig config, ObjectMapper json, Clock clock) {
+                        MarketplaceClient marketplace, PaymentsConfig config, ObjectMapper json, Clock clock,
+                        ErrorReporter errors) {
+        this.errors = errors;
         this.authenticator = authenticator;
         this.orders = orders;
         this.transactions = transactions;
@@ -94,6 +99,7 @@ public class PaymeService {
             Log.warnf("Payme call failed: %s", failure.toString());
         } else {
             Log.error("Payme call failed unexpectedly", failure);
+            errors.capture(failure, Map.of("provider", "PAYME"));
         }
         return isConstraintViolation(failure) ? PaymeError.cannotPerform() : PaymeError.system();
     }

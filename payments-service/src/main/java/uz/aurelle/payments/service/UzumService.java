@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import uz.aurelle.common.sentry.ErrorReporter;
 import uz.aurelle.common.security.BasicCredentials;
 import uz.aurelle.common.security.Signatures;
 import uz.aurelle.payments.OrderState;
@@ -80,10 +81,12 @@ public class UzumService {
     private final MarketplaceClient marketplace;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ErrorReporter errors;
 
     public UzumService(PaymentsConfig config, Merchants merchants, PaymentOrderRepository orders,
                        ProviderTransactionRepository transactions, PaymentLifecycle lifecycle,
-                       MarketplaceClient marketplace, ObjectMapper json, Clock clock) {
+                       MarketplaceClient marketplace, ObjectMapper json, Clock clock, ErrorReporter errors) {
+        this.errors = errors;
         this.config = config;
         this.merchants = merchants;
         this.orders = orders;
@@ -144,6 +147,7 @@ public class UzumService {
                         return failed(e.code, serviceId, transId, merchant, orderId);
                     }
                     Log.error("Uzum call failed unexpectedly", failure);
+                    errors.capture(failure, Map.of("provider", "UZUM"));
                     return failed(INTERNAL, serviceId, transId, merchant, orderId);
                 });
     }
