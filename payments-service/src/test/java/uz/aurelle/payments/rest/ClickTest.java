@@ -146,6 +146,32 @@ class ClickTest {
     }
 
     @Test
+    void concurrentCompletesPayOnce() throws Exception {
+        Api.Booking booking = Api.booking(420_000);
+        String order = Api.order(booking, "CLICK");
+        long transId = transId();
+        long prepareId = click("prepare", prepare(transId, order, "4200")).getLong("merchant_prepare_id");
+        Map<String, String> complete = complete(transId, order, "4200", prepareId, 0);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 6; i++) {
+                futures.add(pool.submit(() -> click("complete", complete).getInt("error")));
+            }
+            var results = new java.util.ArrayList<Integer>();
+            for (var f : futures) {
+                results.add(f.get());
+            }
+            assertThat(results).containsOnly(0, -4);
+            assertThat(results.stream().filter(e -> e == 0).count()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(Db.single("SELECT count(*) FROM outbox_event WHERE order_id = ?::uuid AND type = 'PAID'", order))
+                .isEqualTo(1L);
+    }
+
+    @Test
     void marketplaceDownDuringPrepareIsMinus7() {
         Api.Booking booking = Api.booking(410_000);
         String order = Api.order(booking, "CLICK");
