@@ -135,6 +135,16 @@ class AdminUsersTest {
     }
 
     @Test
+    void anonymisedAccountsCannotBeRestored() {
+        UUID id = Fixtures.newUser(Fixtures.phone());
+        db.update("update users set deleted_at = now() - interval '40 days', anonymised_at = now(), phone = null, "
+                + "name = 'Deleted user' where id = ?", id);
+        admin().post("/api/admin/users/" + id + "/restore").then().statusCode(409)
+                .body("code", equalTo("user_anonymised"));
+        admin().post("/api/admin/users/" + id + "/deactivate").then().statusCode(404);
+    }
+
+    @Test
     void deactivationEndsSessionsAndActivationAllowsLoginAgain() {
         String phone = Fixtures.phone();
         UUID id = Fixtures.newUser(phone);
