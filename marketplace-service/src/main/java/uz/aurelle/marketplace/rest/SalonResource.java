@@ -4,6 +4,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,6 +15,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
+import uz.aurelle.common.rest.PageResponse;
+import uz.aurelle.marketplace.service.SearchService;
 import uz.aurelle.marketplace.service.SalonManagementService;
 import uz.aurelle.marketplace.service.SalonManagementService.SalonData;
 
@@ -22,13 +25,30 @@ import uz.aurelle.marketplace.service.SalonManagementService.SalonData;
 public class SalonResource {
 
     private final SalonManagementService salons;
+    private final SearchService search;
     private final Callers callers;
     private final SecurityIdentity identity;
 
-    public SalonResource(SalonManagementService salons, Callers callers, SecurityIdentity identity) {
+    public SalonResource(SalonManagementService salons, SearchService search, Callers callers,
+                         SecurityIdentity identity) {
         this.salons = salons;
+        this.search = search;
         this.callers = callers;
         this.identity = identity;
+    }
+
+    /** Public search; radius and every filter apply before paging. */
+    @GET
+    @PermitAll
+    public Uni<PageResponse<SearchService.Card>> search(@BeanParam SearchParams params) {
+        return search.search(params.toQuery());
+    }
+
+    @GET
+    @Path("/map")
+    @PermitAll
+    public Uni<List<SearchService.MapPin>> map(@BeanParam SearchParams params) {
+        return search.map(params.toQuery());
     }
 
     @POST
