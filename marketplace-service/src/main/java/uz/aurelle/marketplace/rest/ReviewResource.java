@@ -1,0 +1,61 @@
+package uz.aurelle.marketplace.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestResponse;
+import uz.aurelle.marketplace.Review;
+import uz.aurelle.marketplace.service.ReviewService;
+import uz.aurelle.marketplace.service.ReviewService.ReviewData;
+
+/** Reviews: clients write and edit, salon owners reply. */
+@Path("/api/reviews")
+public class ReviewResource {
+
+    private final ReviewService reviews;
+    private final Callers callers;
+
+    public ReviewResource(ReviewService reviews, Callers callers) {
+        this.reviews = reviews;
+        this.callers = callers;
+    }
+
+    public record ReviewView(UUID id, UUID bookingId, UUID salonId, UUID masterId, int rating, String text,
+                             String ownerReply, boolean hidden, OffsetDateTime createdAt) {
+        static ReviewView of(Review r) {
+            return new ReviewView(r.id, r.bookingId, r.salonId, r.masterId, r.rating, r.body, r.ownerReply, r.hidden,
+                    r.createdAt.atOffset(ZoneOffset.UTC));
+        }
+    }
+
+    public record ReplyRequest(String text) {
+    }
+
+    @POST
+    @RolesAllowed("CLIENT")
+    public Uni<RestResponse<ReviewView>> create(ReviewData data, UriInfo uri) {
+        return reviews.create(callers.current(), data).map(r -> RestResponse.ResponseBuilder.<ReviewView>created(
+                uri.getAbsolutePathBuilder().path(r.id.toString()).build()).entity(ReviewView.of(r)).build());
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed("CLIENT")
+    public Uni<ReviewView> edit(@PathParam("id") UUID id, ReviewData data) {
+        return reviews.edit(callers.current(), id, data).map(ReviewView::of);
+    }
+
+    @POST
+    @Path("/{id}/reply")
+    @RolesAllowed({"SALON_OWNER", "ADMIN"})
+    public Uni<ReviewView> reply(@PathParam("id") UUID id, ReplyRequest request) {
+        return reviews.reply(callers.current(), id, request == null ? null : request.text()).map(ReviewView::of);
+    }
+}

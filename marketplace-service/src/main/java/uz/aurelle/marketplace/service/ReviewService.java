@@ -1,0 +1,151 @@
+package uz.aurelle.marketplace.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import uz.aurelle.common.error.ApiException;
+import uz.aurelle.common.rest.PageResponse;
+import uz.aurelle.marketplace.BookingStatus;
+import uz.aurelle.marketplace.Review;
+import uz.aurelle.marketplace.repository.BookingRepository;
+import uz.aurelle.marketplace.repository.ReviewRepository;
+
+/** Verified reviews: only the client of a completed booking, once, editable for a day. */
+@ApplicationScoped
+public class ReviewService {
+
+    static final Duration EDIT_WINDOW = Duration.ofHours(24);
+
+    private final ReviewRepository reviews;
+    private final BookingRepository bookings;
+    private final SalonManagementService salons;
+
+    public ReviewService(ReviewRepository reviews, BookingRepository bookings, SalonManagementService salons) {
+        this.reviews = reviews;
+        this.bookings = bookings;
+        this.salons = salons;
+    }
+
+    public record ReviewData(UUID bookingId, Integer rating, String text) {
+    }
+
+    @WithTransaction
+    public Uni<Review> create(Actor client, ReviewData data) {
+        if (data == null || data.bookingId() == null) {
+            throw SalonManagementService.invalid("bookingId", "bookingId is required.");
+        }
+        int rating = rating(data.rating());
+        String text = text(data.text());
+        return bookings.findLive(data.bookingId()).chain(booking -> {
+            if (booking == null || !booking.clientId.equals(client.userId())) {
+                throw BookingService.notFound();
+            }
+            if (booking.status != BookingStatus.COMPLETED) {
+                throw ApiException.conflict("booking_not_completed", "Only a completed visit can be reviewed.");
+            }
+            return reviews.count("bookingId", booking.id).chain(existing -> {
+                if (existing > 0) {
+                    throw ApiException.conflict("review_exists", "This visit has already been reviewed.");
+                }
+                Review review = new Review();
+                review.id = UUID.randomUUID();
+                review.bookingId = booking.id;
+                review.salonId = booking.salonId;
+                review.masterId = booking.masterId;
+                review.clientId = booking.clientId;
+                review.rating = rating;
+                review.body = text;
+                review.createdAt = Instant.now();
+                review.updatedAt = review.createdAt;
+                return reviews.persist(review).call(reviews::flush)
+                        .call(r -> reviews.refreshAggregates(r.salonId, r.masterId));
+            });
+        });
+    }
+
+    @WithTransaction
+    public Uni<Review> edit(Actor client, UUID reviewId, ReviewData data) {
+        Instant now = Instant.now();
+        return find(reviewId).chain(review -> {
+            if (!review.clientId.equals(client.userId())) {
+                throw notFound();
+            }
+            if (now.isAfter(review.createdAt.plus(EDIT_WINDOW))) {
+                throw ApiException.conflict("review_edit_window_closed", "A review can be edited for 24 hours.");
+            }
+            if (data != null && data.rating() != null) {
+                review.rating = rating(data.rating());
+            }
+            if (data != null && data.text() != null) {
+                review.body = text(data.text());
+            }
+            review.updatedAt = now;
+            return reviews.flush().chain(() -> reviews.refreshAggregates(review.salonId, review.masterId))
+                    .replaceWith(review);
+        });
+    }
+
+    @WithTransaction
+    public Uni<Review> reply(Actor owner, UUID reviewId, String text) {
+        return find(reviewId).chain(review -> salons.owned(owner, review.salonId)
+                .onFailure(ApiException.class).transform(e -> notFound())
+                .map(salon -> {
+                    if (text == null || text.isBlank() || text.length() > 2000) {
+                        throw SalonManagementService.invalid("text", "A reply of 1-2000 characters is required.");
+                    }
+                    review.ownerReply = text.trim();
+                    review.ownerRepliedAt = Instant.now();
+                    return review;
+                }));
+    }
+
+    @WithTransaction
+    public Uni<Review> setHidden(UUID reviewId, boolean hidden) {
+        return find(reviewId).chain(review -> {
+            review.hidden = hidden;
+            review.updatedAt = Instant.now();
+            return reviews.flush().chain(() -> reviews.refreshAggregates(review.salonId, review.masterId))
+                    .replaceWith(review);
+        });
+    }
+
+    @WithSession
+    public Uni<PageResponse<Review>> forSalon(UUID salonId, int page, int size) {
+        return salons.view(salonId, null).chain(salon -> {
+            var query = reviews.find("salonId = ?1 and hidden = false order by createdAt desc, id", salonId);
+            return query.page(page, size).list()
+                    .chain(items -> query.count().map(total -> new PageResponse<>(items, page, size, total)));
+        });
+    }
+
+    private Uni<Review> find(UUID id) {
+        return reviews.findById(id).map(review -> {
+            if (review == null) {
+                throw notFound();
+            }
+            return review;
+        });
+    }
+
+    private static int rating(Integer rating) {
+        if (rating == null || rating < 1 || rating > 5) {
+            throw SalonManagementService.invalid("rating", "rating must be 1 to 5.");
+        }
+        return rating;
+    }
+
+    private static String text(String text) {
+        if (text != null && text.length() > 2000) {
+            throw SalonManagementService.invalid("text", "text is at most 2000 characters.");
+        }
+        return text == null ? null : text.trim();
+    }
+
+    static ApiException notFound() {
+        return ApiException.notFound("review_not_found", "No such review.");
+    }
+}
