@@ -24,7 +24,9 @@ class HealthAndDocsTest {
     void openApiDescribesTheEndpoints() {
         given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .body("paths.keySet()", hasItems("/api/auth/register", "/api/auth/login", "/api/auth/token",
-                        "/api/users/me", "/api/admin/users", "/.well-known/jwks.json"));
+                        "/api/users/me", "/api/admin/users", "/.well-known/jwks.json"))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("components.securitySchemes.bearer.bearerFormat", equalTo("JWT"));
     }
 
     @Test
