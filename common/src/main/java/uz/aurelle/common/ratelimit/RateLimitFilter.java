@@ -52,6 +52,8 @@ public class RateLimitFilter {
                         : "ip:" + RequestContext.clientIp();
                 chain = chain.flatMap(v -> limiter.consume(limit.policy(), key)).flatMap(decision -> {
                     if (!decision.allowed()) {
+                        // The 429 carries the denying policy's headers; an earlier allowed one must not overwrite them.
+                        request.removeProperty(DECISION);
                         return Uni.createFrom().failure(new RateLimitExceededException(decision));
                     }
                     RateLimitDecision previous = (RateLimitDecision) request.getProperty(DECISION);

@@ -63,6 +63,19 @@ class RateLimitTest {
     }
 
     @Test
+    void deniedRouteWithSeveralPoliciesReportsTheDenyingPolicy() {
+        String alice = TestTokens.client(UUID.randomUUID());
+        given().auth().oauth2(alice).get("/fixture/limits/layered").then().statusCode(200);
+        given().auth().oauth2(alice).get("/fixture/limits/layered").then().statusCode(200);
+        // fixture-burst (IP) still allows; fixture-user is exhausted and must be the one reported.
+        given().auth().oauth2(alice).get("/fixture/limits/layered").then().statusCode(429)
+                .body("policy", equalTo("fixture-user"))
+                .header("RateLimit-Policy", "\"fixture-user\";q=2;w=60")
+                .header("RateLimit", matchesPattern("\"fixture-user\";r=0;t=\\d+"))
+                .header("RateLimit-Remaining", "0");
+    }
+
+    @Test
     void userPolicyKeepsSeparateBucketsPerUser() {
         String alice = TestTokens.client(UUID.randomUUID());
         String bob = TestTokens.client(UUID.randomUUID());
