@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import uz.aurelle.common.audit.AuditEvent;
+import uz.aurelle.common.audit.AuditLog;
 import uz.aurelle.common.error.ApiException;
 import uz.aurelle.common.rest.PageResponse;
 import uz.aurelle.marketplace.BeautyService;
@@ -51,10 +53,12 @@ public class BookingService {
     private final MasterRepository masters;
     private final RefundRequestRepository refunds;
     private final AvailabilityService availability;
+    private final AuditLog audit;
 
     public BookingService(BookingRepository bookings, BookingHistoryRepository history, SalonRepository salons,
                           BeautyServiceRepository services, MasterRepository masters,
-                          RefundRequestRepository refunds, AvailabilityService availability) {
+                          RefundRequestRepository refunds, AvailabilityService availability, AuditLog audit) {
+        this.audit = audit;
         this.bookings = bookings;
         this.history = history;
         this.salons = salons;
@@ -268,7 +272,13 @@ public class BookingService {
                     : RefundPolicy.parse(salon.refundTiers).percentFor(Duration.between(now, booking.startsAt));
             String why = reason == null || reason.isBlank() ? "cancelled by client" : reason.trim();
             return transition(booking, BookingStatus.CANCELLED, actor, why, now)
-                    .chain(b -> refundIfPaid(b, percent, why, now));
+                    .chain(b -> refundIfPaid(b, percent, why, now))
+                    .call(b -> audit.record(AuditEvent.of("booking.cancelled")
+                            .actor(actor.has(Actor.SERVICE) ? AuditEvent.ActorType.SERVICE : AuditEvent.ActorType.USER,
+                                    actor.subject())
+                            .target("booking", b.id)
+                            .detail("by", asClient ? "CLIENT" : "SALON").detail("paid", b.paid)
+                            .detail("refundPercent", b.paid ? percent : 0)));
         });
     }
 

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import uz.aurelle.common.audit.AuditEvent;
+import uz.aurelle.common.audit.AuditLog;
 import uz.aurelle.common.error.ApiException;
 import uz.aurelle.marketplace.Booking;
 import uz.aurelle.marketplace.BookingStatus;
@@ -28,10 +30,12 @@ public class PaymentIntegrationService {
     private final PaymentEventRepository events;
     private final RefundRequestRepository refunds;
     private final MarketplaceConfig config;
+    private final AuditLog audit;
 
     public PaymentIntegrationService(BookingService bookingService, BookingRepository bookings,
                                      PaymentEventRepository events, RefundRequestRepository refunds,
-                                     MarketplaceConfig config) {
+                                     MarketplaceConfig config, AuditLog audit) {
+        this.audit = audit;
         this.bookingService = bookingService;
         this.bookings = bookings;
         this.events = events;
@@ -116,7 +120,14 @@ public class PaymentIntegrationService {
             event.occurredAt = request.occurredAt().toInstant();
             event.bookingStatus = b.status.name();
             event.receivedAt = now;
-            return events.persist(event).replaceWith(new EventResult(event.eventId, true, b.status.name()));
+            return events.persist(event)
+                    .chain(() -> audit.record(AuditEvent.of("booking.payment_event")
+                            .actor(AuditEvent.ActorType.SERVICE, "payments-service")
+                            .target("booking", b.id)
+                            .detail("eventId", event.eventId.toString()).detail("type", event.type)
+                            .detail("amount", event.amountTiyin).detail("provider", event.provider)
+                            .detail("bookingStatus", event.bookingStatus)))
+                    .replaceWith(new EventResult(event.eventId, true, b.status.name()));
         });
     }
 
@@ -246,8 +257,11 @@ public class PaymentIntegrationService {
                 r.paymentId = request.paymentId();
             }
             r.updatedAt = Instant.now();
-            return new AckResult(r.id, r.status);
-        });
+            return r;
+        }).call(r -> audit.record(AuditEvent.of("refund_request.acknowledged")
+                .actor(AuditEvent.ActorType.SERVICE, "payments-service").target("refund_request", r.id)
+                .detail("status", r.status).detail("amount", r.amountTiyin)))
+                .map(r -> new AckResult(r.id, r.status));
     }
 
     private static void validate(EventRequest r) {

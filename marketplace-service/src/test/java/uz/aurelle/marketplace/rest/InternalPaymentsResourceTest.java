@@ -98,6 +98,9 @@ class InternalPaymentsResourceTest {
                 .body("applied", equalTo(false)).body("bookingStatus", equalTo("CONFIRMED"));
 
         assertThat(Db.scalar("SELECT count(*) FROM payment_event WHERE booking_id = ?::uuid", id)).isEqualTo(1L);
+        // Applied once, audited once (the replay wrote nothing).
+        assertThat(Db.scalar("SELECT count(*) FROM audit_log WHERE action = 'booking.payment_event'"
+                + " AND target_id = ? AND actor_type = 'SERVICE'", id)).isEqualTo(1L);
         assertThat(Db.scalar("SELECT count(*) FROM booking_status_history WHERE booking_id = ?::uuid"
                 + " AND to_status = 'CONFIRMED' AND actor_role = 'SERVICE'", id)).isEqualTo(1L);
         given().auth().oauth2(SERVICE).get("/internal/bookings/{id}/payable", id).then().statusCode(200)
@@ -224,5 +227,7 @@ class InternalPaymentsResourceTest {
                 .then().statusCode(200);
         assertThat(Db.query("SELECT amount_tiyin, percent, status FROM refund_request WHERE booking_id = ?::uuid", id))
                 .containsExactly(java.util.List.of(15_000_000L, 100, "PENDING"));
+        assertThat(Db.scalar("SELECT CAST(details AS jsonb)->>'refundPercent' FROM audit_log WHERE action = 'booking.cancelled'"
+                + " AND target_id = ? AND actor_id = ?", id, f.ownerId().toString())).isEqualTo("100");
     }
 }
