@@ -14,6 +14,7 @@ import uz.aurelle.common.error.ApiException;
 import uz.aurelle.common.rest.PageResponse;
 import uz.aurelle.marketplace.SalonStatus;
 import uz.aurelle.marketplace.service.SalonManagementService;
+import uz.aurelle.marketplace.service.StatsService;
 
 /** Moderation: approve, reject with a reason, suspend; list and restore deleted salons. */
 @Path("/api/admin/salons")
@@ -21,9 +22,18 @@ import uz.aurelle.marketplace.service.SalonManagementService;
 public class AdminSalonResource {
 
     private final SalonManagementService salons;
+    private final StatsService stats;
 
-    public AdminSalonResource(SalonManagementService salons) {
+    public AdminSalonResource(SalonManagementService salons, StatsService stats) {
         this.salons = salons;
+        this.stats = stats;
+    }
+
+    /** Platform statistics over Tashkent-local dates {@code [from, to]}. */
+    @GET
+    @Path("/stats")
+    public Uni<StatsService.PlatformStats> stats(@QueryParam("from") String from, @QueryParam("to") String to) {
+        return stats.platform(Params.date("from", from), Params.date("to", to));
     }
 
     public record ReasonRequest(String reason) {
