@@ -28,14 +28,24 @@ public class Bootstrap {
 
     /** DEV-ONLY demo accounts (aurelle.auth.demo-data=true); documented in the README. */
     static final List<DemoUser> DEMO_USERS = List.of(
-            new DemoUser("+998900000000", "admin@demo.aurelle.uz", "Demo Admin", Role.ADMIN, "demo-admin-pass-2026"),
-            new DemoUser("+998901000001", "client@demo.aurelle.uz", "Demo Client", Role.CLIENT, "demo-client-pass-2026"),
-            new DemoUser("+998901000002", "owner@demo.aurelle.uz", "Demo Salon Owner", Role.SALON_OWNER,
+            new DemoUser(demoId("d"), "+998900000000", "admin@demo.aurelle.uz", "Demo Admin", Role.ADMIN,
+                    "demo-admin-pass-2026"),
+            new DemoUser(demoId("c"), "+998901000001", "client@demo.aurelle.uz", "Demo Client", Role.CLIENT,
+                    "demo-client-pass-2026"),
+            new DemoUser(demoId("a"), "+998901000002", "owner@demo.aurelle.uz", "Demo Salon Owner", Role.SALON_OWNER,
                     "demo-owner-pass-2026"),
-            new DemoUser("+998901000003", "master@demo.aurelle.uz", "Demo Master", Role.MASTER,
+            new DemoUser(demoId("b"), "+998901000003", "master@demo.aurelle.uz", "Demo Master", Role.MASTER,
                     "demo-master-pass-2026"));
 
-    record DemoUser(String phone, String email, String name, Role role, String password) {
+    /**
+     * The fixed ids marketplace-service's demo data uses for its first owner (a), master (b) and client (c),
+     * so the demo accounts own demo salons, work in one and have bookings there.
+     */
+    private static UUID demoId(String kind) {
+        return UUID.fromString("0a0e0000-0000-4000-" + kind + "000-000000000001");
+    }
+
+    record DemoUser(UUID id, String phone, String email, String name, Role role, String password) {
     }
 
     private final AuthConfig config;
@@ -104,7 +114,7 @@ public class Bootstrap {
         }
         String phone = admin.phone().map(Identifiers::normalisePhone).orElse(null);
         String email = admin.email().map(Identifiers::normaliseEmail).orElse(null);
-        return ensureUser(phone, email, admin.name(), EnumSet.of(Role.ADMIN), admin.password().get());
+        return ensureUser(UUID.randomUUID(), phone, email, admin.name(), EnumSet.of(Role.ADMIN), admin.password().get());
     }
 
     private Uni<Void> demoUsers() {
@@ -113,18 +123,18 @@ public class Bootstrap {
         }
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (DemoUser demo : DEMO_USERS) {
-            chain = chain.chain(() -> ensureUser(demo.phone(), demo.email(), demo.name(), EnumSet.of(demo.role()),
-                    demo.password()));
+            chain = chain.chain(() -> ensureUser(demo.id(), demo.phone(), demo.email(), demo.name(),
+                    EnumSet.of(demo.role()), demo.password()));
         }
         return chain;
     }
 
-    private Uni<Void> ensureUser(String phone, String email, String name, Set<Role> roles, String password) {
+    private Uni<Void> ensureUser(UUID id, String phone, String email, String name, Set<Role> roles, String password) {
         return Panache.withSession(() -> users.identityTaken(phone, email, null))
                 .chain(taken -> taken ? Uni.createFrom().voidItem() : hasher.hash(password)
                         .chain(hash -> Panache.withTransaction(() -> {
                             User user = new User();
-                            user.id = UUID.randomUUID();
+                            user.id = id;
                             user.phone = phone;
                             user.email = email;
                             user.passwordHash = hash;
