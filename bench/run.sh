@@ -109,6 +109,10 @@ if has login; then
     sleep 2
     run_wrk login-overload "$OVERLOAD" "$GW/api/auth/login"
     unset WRK_METHOD WRK_BODY WRK_CONTENT_TYPE
+    if jq -s -e 'any(.[]; .statuses["429"] != null)' "$OUT/login-steady.json" "$OUT/login-overload.json" >/dev/null 2>&1; then
+      NOTES+=("WARNING: logins were rate limited (429): the login figures measure the rate limiter, not Argon2id. Restart the suite with AURELLE_RATE_LIMIT_ENABLED=false.")
+      log "${NOTES[-1]}"
+    fi
     if [ -n "$SAMPLER" ]; then
       kill "$SAMPLER" 2>/dev/null || true; wait "$SAMPLER" 2>/dev/null || true; SAMPLER=""
       RSS_MAX=$(awk '$2 > m {m = $2} END {print m}' "$OUT/auth-rss-samples.txt")
