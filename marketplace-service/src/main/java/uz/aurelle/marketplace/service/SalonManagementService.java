@@ -2,6 +2,7 @@ package uz.aurelle.marketplace.service;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.DateTimeException;
@@ -9,6 +10,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import uz.aurelle.common.audit.AuditEvent;
+import uz.aurelle.common.audit.AuditLog;
 import uz.aurelle.common.error.ApiException;
 import uz.aurelle.common.persistence.SoftDeletes;
 import uz.aurelle.common.rest.PageResponse;
@@ -21,9 +24,13 @@ import uz.aurelle.marketplace.repository.SalonRepository;
 public class SalonManagementService {
 
     private final SalonRepository salons;
+    private final AuditLog audit;
+    private final SecurityIdentity identity;
 
-    public SalonManagementService(SalonRepository salons) {
+    public SalonManagementService(SalonRepository salons, AuditLog audit, SecurityIdentity identity) {
         this.salons = salons;
+        this.audit = audit;
+        this.identity = identity;
     }
 
     /** What an owner may set; status fields are the admins' business. */
@@ -120,7 +127,7 @@ public class SalonManagementService {
     }
 
     private Uni<Salon> moderate(UUID salonId, SalonStatus target, String reason, List<SalonStatus> allowedFrom) {
-        return salons.findById(salonId).map(salon -> {
+        return salons.findById(salonId).<Salon>map(salon -> {
             if (salon == null) {
                 throw salonNotFound();
             }
@@ -132,7 +139,14 @@ public class SalonManagementService {
             salon.statusReason = reason;
             salon.updatedAt = Instant.now();
             return salon;
-        });
+        }).call(salon -> audit.record(AuditEvent.of("salon.status_changed")
+                .actor(AuditEvent.ActorType.USER, moderator())
+                .target("salon", salon.id).detail("status", target.name())));
+    }
+
+    /** Moderation runs only behind ADMIN-only resources; the admin's id is the token subject. */
+    private String moderator() {
+        return identity.getPrincipal() == null ? null : identity.getPrincipal().getName();
     }
 
     @WithSession

@@ -22,7 +22,8 @@ import uz.aurelle.marketplace.testing.Fixtures.SalonFixture;
 @QuarkusTest
 class SalonManagementTest {
 
-    static final String ADMIN = TestTokens.admin(UUID.randomUUID());
+    static final UUID ADMIN_ID = UUID.randomUUID();
+    static final String ADMIN = TestTokens.admin(ADMIN_ID);
 
     static Map<String, Object> salonBody() {
         Map<String, Object> body = new HashMap<>();
@@ -116,6 +117,10 @@ class SalonManagementTest {
         Api.post(ADMIN, "/api/admin/salons/" + first + "/suspend", Map.of("reason", "complaints")).then()
                 .statusCode(200).body("status", equalTo("SUSPENDED")).body("statusReason", equalTo("complaints"));
         given().get("/api/salons/" + first).then().statusCode(404);
+        org.assertj.core.api.Assertions.assertThat(uz.aurelle.marketplace.testing.Db.query(
+                        "SELECT actor_id, CAST(details AS jsonb)->>'status' FROM audit_log WHERE action ="
+                                + " 'salon.status_changed' AND target_id = ? ORDER BY seq", first))
+                .containsExactly(List.of(ADMIN_ID.toString(), "ACTIVE"), List.of(ADMIN_ID.toString(), "SUSPENDED"));
 
         Api.post(ADMIN, "/api/admin/salons/" + second + "/reject", Map.of("reason", "photos missing")).then()
                 .statusCode(200).body("status", equalTo("REJECTED")).body("statusReason", equalTo("photos missing"));
