@@ -154,12 +154,27 @@ public class IdempotencyFilter {
                 headers.put(name, value);
             }
         }
-        MediaType type = response.getMediaType();
         Entry done = new Entry("COMPLETED", claim.fingerprint(), response.getStatus(),
-                type == null ? null : type.toString(), headers, body(response.getEntity()));
+                contentType(response), headers, body(response.getEntity()));
         return values.set(claim.redisKey(), json(done), new SetArgs().px(config.retention()))
                 .onFailure().invoke(e -> Log.warnf("Could not store idempotent response: %s", e.toString()))
                 .onFailure().recoverWithNull();
+    }
+
+    /**
+     * The type the client got. Without an explicit {@code @Produces} the type is only chosen at serialisation,
+     * after this filter: an object entity is then what {@link #body} serialises as JSON.
+     */
+    private static String contentType(ContainerResponseContext response) {
+        MediaType type = response.getMediaType();
+        if (type != null) {
+            return type.toString();
+        }
+        Object entity = response.getEntity();
+        if (entity == null || entity instanceof byte[]) {
+            return null;
+        }
+        return entity instanceof String ? MediaType.TEXT_PLAIN : MediaType.APPLICATION_JSON;
     }
 
     private String body(Object entity) {

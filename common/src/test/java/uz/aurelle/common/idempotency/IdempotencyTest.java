@@ -65,6 +65,17 @@ class IdempotencyTest {
     }
 
     @Test
+    void replayKeepsTheJsonContentTypeOfAResourceWithoutProduces() {
+        String key = UUID.randomUUID().toString();
+        String id = post(key, BODY).post("/fixture/idem-plain").then().statusCode(201)
+                .contentType(startsWith("application/json")).extract().path("id");
+        post(key, BODY).post("/fixture/idem-plain").then().statusCode(201)
+                .header(IdempotencyFilter.REPLAYED_HEADER, "true")
+                .contentType(startsWith("application/json"))
+                .body("id", equalTo(id));
+    }
+
+    @Test
     void sameKeyWithADifferentBodyIs422() {
         String key = UUID.randomUUID().toString();
         post(key, BODY).post("/fixture/idem/orders").then().statusCode(201);
