@@ -15,8 +15,11 @@ public interface MarketplaceConfig {
     @WithDefault("30s")
     Duration holdSweepInterval();
 
-    /** Upper bound for a provider-requested hold extension, counted from now. */
-    @WithDefault("PT2H")
+    /**
+     * Upper bound for a provider-requested hold extension, counted from now. Payme keeps a created
+     * transaction open for 12 hours from its own time, and payments-service holds the slot that long.
+     */
+    @WithDefault("PT13H")
     Duration maxHoldExtension();
 
     DemoData demoData();

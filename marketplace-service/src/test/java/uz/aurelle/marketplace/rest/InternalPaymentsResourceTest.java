@@ -157,6 +157,11 @@ class InternalPaymentsResourceTest {
         given().auth().oauth2(SERVICE).contentType(ContentType.JSON)
                 .body(Map.of("until", later.plusDays(2).toString()))
                 .put("/internal/bookings/{id}/hold", id).then().statusCode(422).body("code", equalTo("hold_too_long"));
+        // Payme's open transaction holds the slot for 12 hours.
+        OffsetDateTime paymeWindow = OffsetDateTime.now(ZoneOffset.UTC).plusHours(12).truncatedTo(ChronoUnit.SECONDS);
+        given().auth().oauth2(SERVICE).contentType(ContentType.JSON).body(Map.of("until", paymeWindow.toString()))
+                .put("/internal/bookings/{id}/hold", id).then().statusCode(200)
+                .body("holdExpiresAt", equalTo(paymeWindow.toString()));
 
         String released = given().auth().oauth2(SERVICE).delete("/internal/bookings/{id}/hold", id).then()
                 .statusCode(200).extract().path("holdExpiresAt");
