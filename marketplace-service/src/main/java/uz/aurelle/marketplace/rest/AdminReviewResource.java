@@ -2,14 +2,22 @@ package uz.aurelle.marketplace.rest;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
+import uz.aurelle.common.error.ApiException;
+import uz.aurelle.common.rest.PageResponse;
 import uz.aurelle.marketplace.rest.ReviewResource.ReviewView;
 import uz.aurelle.marketplace.service.ReviewService;
 
-/** Review moderation: hidden reviews leave the salon page and the rating aggregates. */
+/**
+ * Review moderation: hidden reviews leave the salon page and the rating aggregates; restore brings a
+ * hidden or deleted review back; deleted ones can be listed.
+ */
 @Path("/api/admin/reviews")
 @RolesAllowed("ADMIN")
 public class AdminReviewResource {
@@ -18,6 +26,22 @@ public class AdminReviewResource {
 
     public AdminReviewResource(ReviewService reviews) {
         this.reviews = reviews;
+    }
+
+    @GET
+    public Uni<PageResponse<ReviewView>> list(@QueryParam("hidden") String hidden,
+                                             @QueryParam("salonId") String salonId,
+                                             @QueryParam("page") @DefaultValue("0") int page,
+                                             @QueryParam("size") @DefaultValue("20") int size) {
+        return reviews.moderationList(bool("hidden", hidden), uuid("salonId", salonId), Paging.page(page),
+                Paging.size(size)).map(p -> p.map(ReviewView::of));
+    }
+
+    @GET
+    @Path("/deleted")
+    public Uni<PageResponse<ReviewView>> deleted(@QueryParam("page") @DefaultValue("0") int page,
+                                                @QueryParam("size") @DefaultValue("20") int size) {
+        return reviews.deleted(Paging.page(page), Paging.size(size)).map(p -> p.map(ReviewView::of));
     }
 
     @POST
@@ -29,6 +53,29 @@ public class AdminReviewResource {
     @POST
     @Path("/{id}/restore")
     public Uni<ReviewView> restore(@PathParam("id") UUID id) {
-        return reviews.setHidden(id, false).map(ReviewView::of);
+        return reviews.restore(id).map(ReviewView::of);
+    }
+
+    private static Boolean bool(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!value.equals("true") && !value.equals("false")) {
+            throw ApiException.badRequest("invalid_parameter", "Query parameter ''{0}'' must be true or false.", name)
+                    .with("parameter", name);
+        }
+        return Boolean.valueOf(value);
+    }
+
+    private static UUID uuid(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("invalid_parameter", "Query parameter ''{0}'' must be a UUID.", name)
+                    .with("parameter", name);
+        }
     }
 }

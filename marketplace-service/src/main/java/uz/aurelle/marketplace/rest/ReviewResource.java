@@ -1,7 +1,11 @@
 package uz.aurelle.marketplace.rest;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -15,16 +19,18 @@ import uz.aurelle.marketplace.Review;
 import uz.aurelle.marketplace.service.ReviewService;
 import uz.aurelle.marketplace.service.ReviewService.ReviewData;
 
-/** Reviews: clients write and edit, salon owners reply. */
+/** Reviews: clients write, edit and delete, salon owners reply; anyone reads visible ones. */
 @Path("/api/reviews")
 public class ReviewResource {
 
     private final ReviewService reviews;
     private final Callers callers;
+    private final SecurityIdentity identity;
 
-    public ReviewResource(ReviewService reviews, Callers callers) {
+    public ReviewResource(ReviewService reviews, Callers callers, SecurityIdentity identity) {
         this.reviews = reviews;
         this.callers = callers;
+        this.identity = identity;
     }
 
     public record ReviewView(UUID id, UUID bookingId, UUID salonId, UUID masterId, int rating, String text,
@@ -45,11 +51,25 @@ public class ReviewResource {
                 uri.getAbsolutePathBuilder().path(r.id.toString()).build()).entity(ReviewView.of(r)).build());
     }
 
+    @GET
+    @Path("/{id}")
+    @PermitAll
+    public Uni<ReviewView> get(@PathParam("id") UUID id) {
+        return reviews.view(id, identity.isAnonymous() ? null : callers.current()).map(ReviewView::of);
+    }
+
     @PUT
     @Path("/{id}")
     @RolesAllowed("CLIENT")
     public Uni<ReviewView> edit(@PathParam("id") UUID id, ReviewData data) {
         return reviews.edit(callers.current(), id, data).map(ReviewView::of);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({"CLIENT", "ADMIN"})
+    public Uni<RestResponse<Void>> delete(@PathParam("id") UUID id) {
+        return reviews.delete(callers.current(), id).replaceWith(RestResponse.noContent());
     }
 
     @POST

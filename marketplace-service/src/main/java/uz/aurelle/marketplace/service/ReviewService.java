@@ -6,15 +6,22 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import uz.aurelle.common.error.ApiException;
+import uz.aurelle.common.persistence.SoftDeletes;
 import uz.aurelle.common.rest.PageResponse;
 import uz.aurelle.marketplace.BookingStatus;
 import uz.aurelle.marketplace.Review;
 import uz.aurelle.marketplace.repository.BookingRepository;
 import uz.aurelle.marketplace.repository.ReviewRepository;
 
-/** Verified reviews: only the client of a completed booking, once, editable for a day. */
+/**
+ * Verified reviews: only the client of a completed booking, once, editable for a day. Every change
+ * that affects what the public sees (create, edit, hide, restore, delete) recounts the salon's and
+ * master's rating in the same transaction.
+ */
 @ApplicationScoped
 public class ReviewService {
 
@@ -45,11 +52,13 @@ public class ReviewService {
                 throw BookingService.notFound();
             }
             if (booking.status != BookingStatus.COMPLETED) {
-                throw ApiException.conflict("booking_not_completed", "Only a completed visit can be reviewed.");
+                throw ApiException.conflict("booking_not_completed", "Only a completed visit can be reviewed.")
+                        .with("bookingStatus", booking.status.name());
             }
-            return reviews.count("bookingId", booking.id).chain(existing -> {
-                if (existing > 0) {
-                    throw ApiException.conflict("review_exists", "This visit has already been reviewed.");
+            return reviews.find("bookingId", booking.id).firstResult().chain(existing -> {
+                if (existing != null) {
+                    throw ApiException.conflict("review_exists", "This visit has already been reviewed.")
+                            .with("reviewId", existing.id.toString());
                 }
                 Review review = new Review();
                 review.id = UUID.randomUUID();
@@ -103,6 +112,29 @@ public class ReviewService {
                 }));
     }
 
+    /** The author (or an admin) deletes; the row stays for an admin restore. */
+    @WithTransaction
+    public Uni<Void> delete(Actor actor, UUID reviewId) {
+        return find(reviewId).chain(review -> {
+            if (!(actor.admin() || review.clientId.equals(actor.userId()))) {
+                throw notFound();
+            }
+            return reviews.delete(review).chain(() -> reviews.refreshAggregates(review.salonId, review.masterId));
+        });
+    }
+
+    /** Hidden reviews are visible only to their author and admins. */
+    @WithSession
+    public Uni<Review> view(UUID reviewId, Actor actorOrNull) {
+        return find(reviewId).map(review -> {
+            if (review.hidden && !(actorOrNull != null && (actorOrNull.admin()
+                    || review.clientId.toString().equals(actorOrNull.subject())))) {
+                throw notFound();
+            }
+            return review;
+        });
+    }
+
     @WithTransaction
     public Uni<Review> setHidden(UUID reviewId, boolean hidden) {
         return find(reviewId).chain(review -> {
@@ -113,6 +145,25 @@ public class ReviewService {
         });
     }
 
+    /**
+     * Brings a review back to the public: undeletes it if it was deleted (409 if its booking got a
+     * new review meanwhile) and lifts a hide.
+     */
+    @WithTransaction
+    public Uni<Review> restore(UUID reviewId) {
+        return SoftDeletes.restore(Review.class, reviewId)
+                .onFailure(SqlStates::isUniqueViolation)
+                .transform(e -> ApiException.conflict("review_exists",
+                        "The visit has been reviewed again since; delete that review first."))
+                .chain(() -> find(reviewId))
+                .chain(review -> {
+                    review.hidden = false;
+                    review.updatedAt = Instant.now();
+                    return reviews.flush().chain(() -> reviews.refreshAggregates(review.salonId, review.masterId))
+                            .replaceWith(review);
+                });
+    }
+
     @WithSession
     public Uni<PageResponse<Review>> forSalon(UUID salonId, int page, int size) {
         return salons.view(salonId, null).chain(salon -> {
@@ -120,6 +171,29 @@ public class ReviewService {
             return query.page(page, size).list()
                     .chain(items -> query.count().map(total -> new PageResponse<>(items, page, size, total)));
         });
+    }
+
+    /** Moderation list, optionally only hidden (or visible) ones and one salon's. */
+    @WithSession
+    public Uni<PageResponse<Review>> moderationList(Boolean hidden, UUID salonId, int page, int size) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (hidden != null) {
+            where.append(" and hidden = :hidden");
+            params.put("hidden", hidden);
+        }
+        if (salonId != null) {
+            where.append(" and salonId = :salon");
+            params.put("salon", salonId);
+        }
+        var query = reviews.find(where + " order by createdAt desc, id", params);
+        return query.page(page, size).list()
+                .chain(items -> query.count().map(total -> new PageResponse<>(items, page, size, total)));
+    }
+
+    @WithSession
+    public Uni<PageResponse<Review>> deleted(int page, int size) {
+        return SoftDeletes.listDeleted(Review.class, page, size);
     }
 
     private Uni<Review> find(UUID id) {
