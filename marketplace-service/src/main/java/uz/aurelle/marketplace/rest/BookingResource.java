@@ -35,7 +35,11 @@ public class BookingResource {
     }
 
     public record CreateBookingRequest(UUID serviceId, UUID masterId, OffsetDateTime startsAt,
-                                       @Size(max = 500) String comment) {
+                                       @Size(max = 500) String comment, @Size(max = 64) String promoCode) {
+
+        public CreateBookingRequest(UUID serviceId, UUID masterId, OffsetDateTime startsAt, String comment) {
+            this(serviceId, masterId, startsAt, comment, null);
+        }
     }
 
     public record ReasonRequest(@Size(max = 500) String reason) {
@@ -55,7 +59,8 @@ public class BookingResource {
     public Uni<RestResponse<BookingView>> create(@Valid CreateBookingRequest request, UriInfo uri) {
         Params.require("body", request);
         return bookings.create(callers.current(), new PlaceBooking(Params.require("serviceId", request.serviceId()),
-                        request.masterId(), Params.require("startsAt", request.startsAt()), request.comment()))
+                        request.masterId(), Params.require("startsAt", request.startsAt()), request.comment(),
+                        request.promoCode()))
                 .map(b -> RestResponse.ResponseBuilder.<BookingView>created(uri.getAbsolutePathBuilder().path(b.id.toString())
                         .build()).entity(BookingView.of(b)).build());
     }

@@ -54,10 +54,12 @@ public class BookingService {
     private final RefundRequestRepository refunds;
     private final AvailabilityService availability;
     private final AuditLog audit;
+    private final PromoCodeService promos;
 
     public BookingService(BookingRepository bookings, BookingHistoryRepository history, SalonRepository salons,
                           BeautyServiceRepository services, MasterRepository masters,
-                          RefundRequestRepository refunds, AvailabilityService availability, AuditLog audit) {
+                          RefundRequestRepository refunds, AvailabilityService availability, AuditLog audit,
+                          PromoCodeService promos) {
         this.audit = audit;
         this.bookings = bookings;
         this.history = history;
@@ -66,9 +68,15 @@ public class BookingService {
         this.masters = masters;
         this.refunds = refunds;
         this.availability = availability;
+        this.promos = promos;
     }
 
-    public record PlaceBooking(UUID serviceId, UUID masterId, OffsetDateTime startsAt, String comment) {
+    public record PlaceBooking(UUID serviceId, UUID masterId, OffsetDateTime startsAt, String comment,
+                               String promoCode) {
+
+        public PlaceBooking(UUID serviceId, UUID masterId, OffsetDateTime startsAt, String comment) {
+            this(serviceId, masterId, startsAt, comment, null);
+        }
     }
 
     /** What a rescheduled booking carries over from the one it replaces. */
@@ -159,19 +167,27 @@ public class BookingService {
             booking.paymentProvider = old.paymentProvider;
             booking.rescheduledFrom = old.id;
         }
-        if (salon.prepaymentRequired && !booking.paid && booking.amountTiyin > 0) {
-            booking.status = BookingStatus.PENDING_PAYMENT;
-            booking.holdExpiresAt = now.plus(Duration.ofMinutes(salon.holdMinutes));
-        } else {
-            booking.status = BookingStatus.CONFIRMED;
-        }
+        boolean withPromo = carry == null && request.promoCode() != null && !request.promoCode().isBlank();
+        Uni<Void> discount = withPromo ? promos.redeem(request.promoCode(), booking, now)
+                : Uni.createFrom().voidItem();
         String reason = carry == null ? null : "rescheduled from " + carry.from().id;
+        UUID master = chosen;
         // A lapsed hold still satisfies the exclusion constraint until the job runs: expire it here first.
-        return bookings.findLapsedHolds(Set.of(chosen), booking.occupiedFrom, booking.occupiedTo, now)
+        return discount.chain(() -> {
+                    // Decided after the discount: a booking discounted to zero needs no prepayment.
+                    if (salon.prepaymentRequired && !booking.paid && booking.amountTiyin > 0) {
+                        booking.status = BookingStatus.PENDING_PAYMENT;
+                        booking.holdExpiresAt = now.plus(Duration.ofMinutes(salon.holdMinutes));
+                    } else {
+                        booking.status = BookingStatus.CONFIRMED;
+                    }
+                    return bookings.findLapsedHolds(Set.of(master), booking.occupiedFrom, booking.occupiedTo, now);
+                })
                 .chain(lapsed -> expireAll(lapsed, now))
                 .chain(() -> bookings.persist(booking))
                 .chain(() -> record(booking.id, null, booking.status, client, reason, now))
                 .chain(() -> bookings.flush())
+                .chain(() -> withPromo ? promos.recordRedemption(booking, now) : Uni.createFrom().voidItem())
                 .replaceWith(booking)
                 .onFailure(BookingService::isExclusionViolation)
                 .transform(e -> slotTaken(ctx, date, now, booking.startsAt, booking.masterId));
@@ -188,7 +204,7 @@ public class BookingService {
                             BookingStatus.EXPIRED, null, now))
                     .chain(changed -> changed
                             ? record(b.id, BookingStatus.PENDING_PAYMENT, BookingStatus.EXPIRED, Actor.SYSTEM,
-                                    "hold expired", now)
+                                    "hold expired", now).chain(() -> promos.releaseIfUnpaid(b, now))
                             : Uni.createFrom().voidItem());
         }
         return chain;
@@ -272,6 +288,7 @@ public class BookingService {
                     : RefundPolicy.parse(salon.refundTiers).percentFor(Duration.between(now, booking.startsAt));
             String why = reason == null || reason.isBlank() ? "cancelled by client" : reason.trim();
             return transition(booking, BookingStatus.CANCELLED, actor, why, now)
+                    .call(b -> promos.releaseIfUnpaid(b, now))
                     .chain(b -> refundIfPaid(b, percent, why, now))
                     .call(b -> audit.record(AuditEvent.of("booking.cancelled")
                             .actor(actor.has(Actor.SERVICE) ? AuditEvent.ActorType.SERVICE : AuditEvent.ActorType.USER,
@@ -323,7 +340,8 @@ public class BookingService {
             requireClientWindow(old, bs.salon(), now);
             return transition(old, BookingStatus.CANCELLED, actor, "rescheduled", now)
                     .chain(cancelled -> place(actor, new PlaceBooking(old.serviceId,
-                            masterId != null ? masterId : old.masterId, startsAt, old.comment), new Carry(old)));
+                            masterId != null ? masterId : old.masterId, startsAt, old.comment), new Carry(old)))
+                    .call(placed -> promos.transfer(old, placed));
         });
     }
 

@@ -188,6 +188,19 @@ class ReviewResourceTest {
     }
 
     @Test
+    void restoringIsRefusedWhenTheBookingWasReviewedAgain() {
+        SalonFixture f = Fixtures.salon();
+        String client = TestTokens.client(UUID.randomUUID());
+        String booking = completedBooking(f, client, f.masterId());
+        String first = review(client, booking, 1, "bad");
+        given().auth().oauth2(client).delete("/api/reviews/" + first).then().statusCode(204);
+        review(client, booking, 4, "second thoughts");
+        Api.post(ADMIN, "/api/admin/reviews/" + first + "/restore", null).then().statusCode(409)
+                .body("code", equalTo("review_exists"));
+        assertSalonRating(f, 4.0, 1);
+    }
+
+    @Test
     void moderationIsForAdminsAndNonPublicSalonsHaveNoReviewPage() {
         SalonFixture pending = Fixtures.salon(Fixtures.spec().status("PENDING_REVIEW"));
         given().get("/api/salons/" + pending.salonId() + "/reviews").then().statusCode(404)
