@@ -1,6 +1,5 @@
 package uz.aurelle.marketplace.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,109 +11,126 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.hibernate.reactive.mutiny.Mutiny;
 import uz.aurelle.common.error.ApiException;
+import uz.aurelle.marketplace.BookingStatus;
+import uz.aurelle.marketplace.SalonStatus;
+import uz.aurelle.marketplace.repository.SalonRepository;
+import uz.aurelle.marketplace.repository.StatsRepository;
 
-/** Owner statistics per salon and admin platform statistics over a period of local dates. */
+/** Owner statistics for one salon and platform statistics for admins, over an inclusive date range. */
 @ApplicationScoped
 public class StatsService {
 
-    private final SalonManagementService salons;
+    static final int MAX_DAYS = 366;
+    private static final int TOP = 5;
+    private static final ZoneId PLATFORM_ZONE = ZoneId.of("Asia/Tashkent");
 
-    public StatsService(SalonManagementService salons) {
+    private final StatsRepository stats;
+    private final SalonRepository salons;
+
+    public StatsService(StatsRepository stats, SalonRepository salons) {
+        this.stats = stats;
         this.salons = salons;
+    }
+
+    public record Day(String date, long bookings, long completed, long revenue) {
     }
 
     public record Top(UUID id, String name, long completed, long revenue) {
     }
 
-    public record SalonStats(UUID salonId, LocalDate from, LocalDate to, Map<String, Long> bookingsByStatus,
-                             long revenue, String currency, double noShowRate, List<Top> topMasters,
-                             List<Top> topServices) {
+    public record SalonStats(UUID salonId, LocalDate from, LocalDate to, String timeZone, long bookings,
+                             Map<String, Long> bookingsByStatus, long revenue, String currency, double noShowRate,
+                             List<Day> daily, List<Top> topMasters, List<Top> topServices) {
     }
 
-    public record PlatformStats(LocalDate from, LocalDate to, Map<String, Long> salonsByStatus,
-                                Map<String, Long> bookingsByStatus, long revenue, String currency) {
+    public record PlatformStats(LocalDate from, LocalDate to, Map<String, Long> salonsByStatus, long bookings,
+                                Map<String, Long> bookingsByStatus, long revenue, String currency,
+                                double noShowRate, long activeClients, long newReviews, double newReviewsAvgRating,
+                                long promoRedemptions, long promoDiscount, List<Top> topSalons) {
     }
 
+    /** Only the salon's owner (or an admin); another owner's salon looks absent. */
     @WithSession
     public Uni<SalonStats> salon(Actor actor, UUID salonId, LocalDate from, LocalDate to) {
-        check(from, to);
-        return salons.owned(actor, salonId).chain(salon -> Panache.getSession().chain(s -> {
+        checkRange(from, to);
+        return salons.findById(salonId).chain(salon -> {
+            if (salon == null || !(actor.admin() || salon.ownerId.equals(actor.userId()))) {
+                throw SalonManagementService.salonNotFound();
+            }
             ZoneId zone = salon.zone();
             Instant start = from.atStartOfDay(zone).toInstant();
             Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
-            String period = " FROM booking b WHERE b.salon_id = :salon AND b.starts_at >= :from AND b.starts_at < :to";
-            return counts(s, "SELECT b.status, count(*)" + period + " GROUP BY b.status", salonId, start, end)
-                    .chain(byStatus -> top(s, "SELECT m.id, m.name, count(*), sum(b.amount_tiyin) FROM booking b"
-                            + " JOIN master m ON m.id = b.master_id WHERE b.salon_id = :salon AND b.starts_at >= :from"
-                            + " AND b.starts_at < :to AND b.status = 'COMPLETED' GROUP BY m.id, m.name"
-                            + " ORDER BY count(*) DESC, m.id LIMIT 5", salonId, start, end)
-                            .chain(masters -> top(s, "SELECT v.id, v.name_ru, count(*), sum(b.amount_tiyin) FROM booking b"
-                                    + " JOIN salon_service v ON v.id = b.service_id WHERE b.salon_id = :salon AND"
-                                    + " b.starts_at >= :from AND b.starts_at < :to AND b.status = 'COMPLETED'"
-                                    + " GROUP BY v.id, v.name_ru ORDER BY count(*) DESC, v.id LIMIT 5", salonId, start, end)
-                                    .map(services -> {
-                                        long completed = byStatus.getOrDefault("COMPLETED", 0L);
-                                        long noShow = byStatus.getOrDefault("NO_SHOW", 0L);
-                                        long revenue = masters.stream().mapToLong(Top::revenue).sum();
-                                        double rate = completed + noShow == 0 ? 0
-                                                : Math.round(10_000.0 * noShow / (completed + noShow)) / 10_000.0;
-                                        return new SalonStats(salonId, from, to, byStatus, revenue, "UZS", rate,
-                                                masters, services);
-                                    })));
-        }));
-    }
-
-    /** Platform-wide figures; the period is read in Tashkent time. */
-    @WithSession
-    public Uni<PlatformStats> platform(LocalDate from, LocalDate to) {
-        check(from, to);
-        ZoneId zone = ZoneId.of("Asia/Tashkent");
-        Instant start = from.atStartOfDay(zone).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
-        return Panache.getSession().chain(s -> counts(s, "SELECT status, count(*) FROM salon WHERE deleted_at IS NULL"
-                        + " GROUP BY status", null, null, null)
-                .chain(salonsByStatus -> counts(s, "SELECT status, count(*) FROM booking WHERE starts_at >= :from"
-                        + " AND starts_at < :to GROUP BY status", null, start, end)
-                        .chain(bookingsByStatus -> s.createNativeQuery("SELECT coalesce(sum(amount_tiyin), 0) FROM"
-                                        + " booking WHERE status = 'COMPLETED' AND starts_at >= :from AND starts_at < :to")
-                                .setParameter("from", start).setParameter("to", end).getSingleResult()
-                                .map(revenue -> new PlatformStats(from, to, salonsByStatus, bookingsByStatus,
-                                        ((Number) revenue).longValue(), "UZS")))));
-    }
-
-    private static Uni<Map<String, Long>> counts(Mutiny.Session s, String sql, UUID salonId, Instant from, Instant to) {
-        var query = s.createNativeQuery(sql);
-        if (salonId != null) {
-            query.setParameter("salon", salonId);
-        }
-        if (from != null) {
-            query.setParameter("from", from).setParameter("to", to);
-        }
-        return query.getResultList().map(rows -> {
-            Map<String, Long> result = new LinkedHashMap<>();
-            for (Object row : rows) {
-                Object[] r = (Object[]) row;
-                result.put((String) r[0], ((Number) r[1]).longValue());
-            }
-            return result;
+            return stats.salonByStatus(salonId, start, end).chain(byStatus -> stats
+                    .salonDaily(salonId, salon.timeZone, start, end).chain(daily -> stats
+                            .topMasters(salonId, start, end, TOP).chain(masters -> stats
+                                    .topServices(salonId, start, end, TOP).map(services -> {
+                                        Map<String, Long> counts = statusCounts(byStatus);
+                                        return new SalonStats(salonId, from, to, salon.timeZone, total(counts),
+                                                counts, revenue(byStatus), "UZS", noShowRate(counts),
+                                                daily.stream().map(r -> new Day((String) r[0], num(r[1]), num(r[2]),
+                                                        num(r[3]))).toList(),
+                                                masters.stream().map(r -> new Top((UUID) r[0], (String) r[1],
+                                                        num(r[2]), num(r[3]))).toList(),
+                                                services.stream().map(r -> new Top((UUID) r[0], (String) r[1],
+                                                        num(r[4]), num(r[5]))).toList());
+                                    }))));
         });
     }
 
-    private static Uni<List<Top>> top(Mutiny.Session s, String sql, UUID salonId, Instant from, Instant to) {
-        return s.createNativeQuery(sql).setParameter("salon", salonId).setParameter("from", from)
-                .setParameter("to", to).getResultList()
-                .map(rows -> rows.stream().map(row -> {
-                    Object[] r = (Object[]) row;
-                    return new Top((UUID) r[0], (String) r[1], ((Number) r[2]).longValue(),
-                            ((Number) r[3]).longValue());
-                }).toList());
+    /** Platform-wide numbers; the period is read in Tashkent time. */
+    @WithSession
+    public Uni<PlatformStats> platform(LocalDate from, LocalDate to) {
+        checkRange(from, to);
+        Instant start = from.atStartOfDay(PLATFORM_ZONE).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(PLATFORM_ZONE).toInstant();
+        return stats.salonsByStatus().chain(salonRows -> stats.platformByStatus(start, end).chain(byStatus -> stats
+                .platformTotals(start, end).chain(totals -> stats.topSalons(start, end, TOP).map(top -> {
+                    Map<String, Long> salonCounts = new LinkedHashMap<>();
+                    for (SalonStatus status : SalonStatus.values()) {
+                        salonCounts.put(status.name(), 0L);
+                    }
+                    salonRows.forEach(r -> salonCounts.put((String) r[0], num(r[1])));
+                    Map<String, Long> counts = statusCounts(byStatus);
+                    return new PlatformStats(from, to, salonCounts, total(counts), counts, revenue(byStatus), "UZS",
+                            noShowRate(counts), num(totals[0]), num(totals[1]), ((Number) totals[2]).doubleValue(),
+                            num(totals[3]), num(totals[4]),
+                            top.stream().map(r -> new Top((UUID) r[0], (String) r[1], num(r[2]), num(r[3]))).toList());
+                }))));
     }
 
-    private static void check(LocalDate from, LocalDate to) {
-        if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) > 366) {
-            throw ApiException.badRequest("invalid_date_range", "'to' must not precede 'from'; at most a year.");
+    private static void checkRange(LocalDate from, LocalDate to) {
+        if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
+            throw ApiException.badRequest("invalid_date_range", "'to' must be on or after 'from', at most {0} days.",
+                    MAX_DAYS);
         }
+    }
+
+    private static Map<String, Long> statusCounts(List<Object[]> rows) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (BookingStatus status : BookingStatus.values()) {
+            counts.put(status.name(), 0L);
+        }
+        rows.forEach(r -> counts.put((String) r[0], num(r[1])));
+        return counts;
+    }
+
+    private static long total(Map<String, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static long revenue(List<Object[]> byStatus) {
+        return byStatus.stream().mapToLong(r -> num(r[2])).sum();
+    }
+
+    /** No-shows among visits that were due (completed + no-show), to four decimals; 0 when none were. */
+    private static double noShowRate(Map<String, Long> counts) {
+        long noShow = counts.get(BookingStatus.NO_SHOW.name());
+        long due = noShow + counts.get(BookingStatus.COMPLETED.name());
+        return due == 0 ? 0 : Math.round(10_000.0 * noShow / due) / 10_000.0;
+    }
+
+    private static long num(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
     }
 }
