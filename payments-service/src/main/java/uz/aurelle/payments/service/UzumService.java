@@ -259,10 +259,15 @@ public class UzumService {
     }
 
     private ObjectNode created(ProviderTransaction tx, PaymentOrder order) {
+        return answer(tx, order, "CREATED", "transTime", tx.createTimeMs);
+    }
+
+    /** Uzum's success answer: the transaction, its new status and the time of that step, in this field order. */
+    private ObjectNode answer(ProviderTransaction tx, PaymentOrder order, String status, String timeField, Long timeMs) {
         ObjectNode out = json.createObjectNode();
         out.put("transId", tx.providerTransactionId);
-        out.put("status", "CREATED");
-        out.put("transTime", tx.createTimeMs);
+        out.put("status", status);
+        out.put(timeField, timeMs);
         out.set("data", data(order));
         out.put("amount", tx.amount);
         return out;
@@ -308,13 +313,7 @@ public class UzumService {
     }
 
     private ObjectNode confirmed(ProviderTransaction tx, PaymentOrder order) {
-        ObjectNode out = json.createObjectNode();
-        out.put("transId", tx.providerTransactionId);
-        out.put("status", "CONFIRMED");
-        out.put("confirmTime", tx.performTimeMs);
-        out.set("data", data(order));
-        out.put("amount", tx.amount);
-        return out;
+        return answer(tx, order, "CONFIRMED", "confirmTime", tx.performTimeMs);
     }
 
     private Uni<ObjectNode> reverse(String merchant, JsonNode body) {
@@ -353,13 +352,7 @@ public class UzumService {
     }
 
     private ObjectNode reversed(ProviderTransaction tx, PaymentOrder order) {
-        ObjectNode out = json.createObjectNode();
-        out.put("transId", tx.providerTransactionId);
-        out.put("status", "REVERSED");
-        out.put("reverseTime", tx.cancelTimeMs);
-        out.set("data", data(order));
-        out.put("amount", tx.amount);
-        return out;
+        return answer(tx, order, "REVERSED", "reverseTime", tx.cancelTimeMs);
     }
 
     private Uni<ObjectNode> status(String merchant, JsonNode body) {
