@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.UUID;
 import jakarta.persistence.LockModeType;
 import uz.aurelle.marketplace.PromoCode;
@@ -19,6 +20,28 @@ public class PromoCodeRepository implements PanacheRepositoryBase<PromoCode, UUI
     public Uni<PromoCode> lockForSalon(String code, UUID salonId) {
         return find("code = ?1 and (salonId = ?2 or salonId is null) order by salonId nulls last", code, salonId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /**
+     * FOR UPDATE on the codes with these ids and, if {@code code} is set, on the live codes a booking at
+     * {@code salonId} could mean by it; rows are locked in id order, so two callers never wait on each
+     * other crosswise.
+     */
+    public Uni<Void> lockInIdOrder(Collection<UUID> ids, String code, UUID salonId) {
+        String byId = ids.isEmpty() ? "false" : "id IN (:ids)";
+        String byCode = code == null ? "" : " OR (code = :code AND (salon_id = :salon OR salon_id IS NULL)"
+                + " AND deleted_at IS NULL)";
+        return getSession().chain(s -> {
+            var query = s.createNativeQuery("SELECT id FROM promo_code WHERE " + byId + byCode
+                    + " ORDER BY id FOR UPDATE");
+            if (!ids.isEmpty()) {
+                query.setParameter("ids", ids);
+            }
+            if (code != null) {
+                query.setParameter("code", code).setParameter("salon", salonId);
+            }
+            return query.getResultList();
+        }).replaceWithVoid();
     }
 
     /** Live redemptions of the code by the client (caller holds the code's row lock). */

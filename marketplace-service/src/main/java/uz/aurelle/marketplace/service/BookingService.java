@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -45,6 +46,8 @@ import uz.aurelle.marketplace.service.availability.AvailabilityEngine.Verdict;
 public class BookingService {
 
     private static final String EXCLUSION_VIOLATION = "23P01";
+    /** PostgreSQL's uuid order (the canonical text compares like its bytes); java.util.UUID's is signed. */
+    private static final Comparator<Booking> BY_ID = Comparator.comparing(b -> b.id.toString());
 
     private final BookingRepository bookings;
     private final BookingHistoryRepository history;
@@ -168,12 +171,14 @@ public class BookingService {
             booking.rescheduledFrom = old.id;
         }
         boolean withPromo = carry == null && request.promoCode() != null && !request.promoCode().isBlank();
-        Uni<Void> discount = withPromo ? promos.redeem(request.promoCode(), booking, now)
-                : Uni.createFrom().voidItem();
         String reason = carry == null ? null : "rescheduled from " + carry.from().id;
-        UUID master = chosen;
-        // A lapsed hold still satisfies the exclusion constraint until the job runs: expire it here first.
-        return discount.chain(() -> {
+        // A lapsed hold still satisfies the exclusion constraint until the job runs: expire it here first,
+        // and only then redeem (booking rows before promo-code rows, see expireAll).
+        return bookings.findLapsedHolds(Set.of(chosen), booking.occupiedFrom, booking.occupiedTo, now)
+                .chain(lapsed -> expireAll(lapsed, withPromo ? request.promoCode() : null, salon.id, now))
+                .chain(() -> withPromo ? promos.redeem(request.promoCode(), booking, now)
+                        : Uni.createFrom().voidItem())
+                .chain(() -> {
                     // Decided after the discount: a booking discounted to zero needs no prepayment.
                     if (salon.prepaymentRequired && !booking.paid && booking.amountTiyin > 0) {
                         booking.status = BookingStatus.PENDING_PAYMENT;
@@ -181,10 +186,8 @@ public class BookingService {
                     } else {
                         booking.status = BookingStatus.CONFIRMED;
                     }
-                    return bookings.findLapsedHolds(Set.of(master), booking.occupiedFrom, booking.occupiedTo, now);
+                    return bookings.persist(booking);
                 })
-                .chain(lapsed -> expireAll(lapsed, now))
-                .chain(() -> bookings.persist(booking))
                 .chain(() -> record(booking.id, null, booking.status, client, reason, now))
                 .chain(() -> bookings.flush())
                 .chain(() -> withPromo ? promos.recordRedemption(booking, now) : Uni.createFrom().voidItem())
@@ -194,27 +197,46 @@ public class BookingService {
     }
 
     /**
-     * Expires lapsed holds. Losing the compare-and-set here is fine: the job or a concurrent booking
-     * expired (or a payment confirmed) the hold first, and the exclusion constraint still decides.
+     * Expires lapsed holds and gives their promo-code uses back; with {@code wantedCode} it also locks the
+     * code a new booking is about to redeem. Losing a compare-and-set here is fine: the job or a
+     * concurrent booking expired (or a payment confirmed) the hold first, and the exclusion constraint
+     * still decides.
+     * <p>
+     * Lock order, wherever a transaction changes both: booking rows first, in id order, then promo-code
+     * rows, in id order and in one statement. Cancellation follows it naturally (its booking, then its
+     * code). Interleaving them (a code locked before a hold is expired, or one hold's code before the
+     * next hold) let a concurrent cancel or sweep of the same holds deadlock with us (40P01, a 500).
      */
-    private Uni<Void> expireAll(List<Booking> lapsed, Instant now) {
+    private Uni<Void> expireAll(List<Booking> lapsed, String wantedCode, UUID salonId, Instant now) {
+        List<Booking> expired = new ArrayList<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Booking b : lapsed) {
+        for (Booking b : lapsed.stream().sorted(BY_ID).toList()) {
             chain = chain.chain(() -> bookings.compareAndSetStatus(b.id, BookingStatus.PENDING_PAYMENT,
                             BookingStatus.EXPIRED, null, now))
-                    .chain(changed -> changed
-                            ? record(b.id, BookingStatus.PENDING_PAYMENT, BookingStatus.EXPIRED, Actor.SYSTEM,
-                                    "hold expired", now).chain(() -> promos.releaseIfUnpaid(b, now))
-                            : Uni.createFrom().voidItem());
+                    .chain(changed -> {
+                        if (!changed) {
+                            return Uni.createFrom().voidItem();
+                        }
+                        expired.add(b);
+                        return record(b.id, BookingStatus.PENDING_PAYMENT, BookingStatus.EXPIRED, Actor.SYSTEM,
+                                "hold expired", now);
+                    });
         }
-        return chain;
+        return chain.chain(() -> promos.lockCodes(expired, wantedCode, salonId))
+                .chain(() -> {
+                    Uni<Void> releases = Uni.createFrom().voidItem();
+                    for (Booking b : expired) {
+                        releases = releases.chain(() -> promos.releaseIfUnpaid(b, now));
+                    }
+                    return releases;
+                });
     }
 
     /** Moves unpaid bookings with lapsed holds to EXPIRED; returns how many. */
     @WithTransaction
     public Uni<Integer> expireLapsedHolds(int limit) {
         Instant now = Instant.now();
-        return bookings.findAllLapsedHolds(now, limit).chain(lapsed -> expireAll(lapsed, now)
+        return bookings.findAllLapsedHolds(now, limit).chain(lapsed -> expireAll(lapsed, null, null, now)
                 .replaceWith(lapsed.size()));
     }
 

@@ -160,8 +160,7 @@ public class PromoCodeService {
      * discount. The redemption row itself is written by {@link #recordRedemption} once the booking exists.
      */
     public Uni<Void> redeem(String rawCode, Booking booking, Instant now) {
-        String code = rawCode.trim().toUpperCase(Locale.ROOT);
-        return promos.lockForSalon(code, booking.salonId).chain(promo -> {
+        return promos.lockForSalon(lookupForm(rawCode), booking.salonId).chain(promo -> {
             if (promo == null) {
                 throw ApiException.unprocessable("promo_code_not_found", "No such promo code for this salon.");
             }
@@ -193,6 +192,21 @@ public class PromoCodeService {
         });
     }
 
+    /**
+     * Locks, in one statement and in id order, every code row the transaction will change: the codes the
+     * given just-expired bookings give back and, if {@code rawCode} is set, the code(s) a booking at
+     * {@code salonId} would redeem. Taken after the booking rows (see BookingService#expireAll).
+     */
+    public Uni<Void> lockCodes(List<Booking> releasing, String rawCode, UUID salonId) {
+        List<UUID> ids = releasing.stream().filter(b -> b.promoCodeId != null && !b.paid)
+                .map(b -> b.promoCodeId).distinct().toList();
+        String code = rawCode == null ? null : lookupForm(rawCode);
+        if (ids.isEmpty() && code == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return promos.lockInIdOrder(ids, code, salonId);
+    }
+
     public Uni<Void> recordRedemption(Booking booking, Instant now) {
         if (booking.promoCodeId == null) {
             return Uni.createFrom().voidItem();
@@ -219,6 +233,11 @@ public class PromoCodeService {
 
     static ApiException notFound() {
         return ApiException.notFound("promo_code_not_found", "No such promo code.");
+    }
+
+    /** Clients may type a code in any case and with stray spaces. */
+    private static String lookupForm(String rawCode) {
+        return rawCode.trim().toUpperCase(Locale.ROOT);
     }
 
     private static String normalise(String code) {
