@@ -13,20 +13,32 @@ import org.jboss.resteasy.reactive.RestResponse;
 import uz.aurelle.common.error.ApiException;
 import uz.aurelle.common.rest.PageResponse;
 import uz.aurelle.marketplace.SalonStatus;
+import uz.aurelle.marketplace.rest.CatalogueViews.MasterView;
+import uz.aurelle.marketplace.rest.CatalogueViews.ServiceView;
+import uz.aurelle.marketplace.service.CatalogueService;
 import uz.aurelle.marketplace.service.SalonManagementService;
 import uz.aurelle.marketplace.service.StatsService;
 
-/** Moderation: approve, reject with a reason, suspend; list and restore deleted salons. */
+/**
+ * Moderation: approve, reject with a reason, suspend; list and restore deleted salons, and a salon's
+ * deleted masters and services (under this prefix because the gateway routes only
+ * {@code /api/admin/salons/} and {@code /api/admin/reviews/} to this service).
+ */
 @Path("/api/admin/salons")
 @RolesAllowed("ADMIN")
 public class AdminSalonResource {
 
     private final SalonManagementService salons;
+    private final CatalogueService catalogue;
     private final StatsService stats;
+    private final Callers callers;
 
-    public AdminSalonResource(SalonManagementService salons, StatsService stats) {
+    public AdminSalonResource(SalonManagementService salons, CatalogueService catalogue, StatsService stats,
+                              Callers callers) {
         this.salons = salons;
+        this.catalogue = catalogue;
         this.stats = stats;
+        this.callers = callers;
     }
 
     /** Platform statistics over Tashkent-local dates {@code [from, to]}. */
@@ -82,6 +94,34 @@ public class AdminSalonResource {
     @Path("/{id}/restore")
     public Uni<RestResponse<Void>> restore(@PathParam("id") UUID id) {
         return salons.restore(id).replaceWith(RestResponse.noContent());
+    }
+
+    @GET
+    @Path("/{id}/masters/deleted")
+    public Uni<PageResponse<MasterView>> deletedMasters(@PathParam("id") UUID id,
+                                                       @QueryParam("page") @DefaultValue("0") int page,
+                                                       @QueryParam("size") @DefaultValue("20") int size) {
+        return catalogue.deletedMasters(id, page(page), size(size)).map(p -> p.map(MasterView::of));
+    }
+
+    @POST
+    @Path("/{id}/masters/{masterId}/restore")
+    public Uni<MasterView> restoreMaster(@PathParam("id") UUID id, @PathParam("masterId") UUID masterId) {
+        return catalogue.restoreMaster(callers.current(), id, masterId).map(MasterView::of);
+    }
+
+    @GET
+    @Path("/{id}/services/deleted")
+    public Uni<PageResponse<ServiceView>> deletedServices(@PathParam("id") UUID id,
+                                                         @QueryParam("page") @DefaultValue("0") int page,
+                                                         @QueryParam("size") @DefaultValue("20") int size) {
+        return catalogue.deletedServices(id, page(page), size(size)).map(p -> p.map(ServiceView::of));
+    }
+
+    @POST
+    @Path("/{id}/services/{serviceId}/restore")
+    public Uni<ServiceView> restoreService(@PathParam("id") UUID id, @PathParam("serviceId") UUID serviceId) {
+        return catalogue.restoreService(callers.current(), id, serviceId).map(ServiceView::of);
     }
 
     private static int page(int page) {

@@ -17,7 +17,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import uz.aurelle.common.audit.AuditEvent;
+import uz.aurelle.common.audit.AuditLog;
 import uz.aurelle.common.error.ApiException;
+import uz.aurelle.common.persistence.SoftDeletes;
+import uz.aurelle.common.rest.PageResponse;
 import uz.aurelle.marketplace.BeautyService;
 import uz.aurelle.marketplace.Category;
 import uz.aurelle.marketplace.Master;
@@ -40,14 +44,16 @@ public class CatalogueService {
     private final MasterRepository masters;
     private final MasterOfferRepository offers;
     private final CategoryRepository categories;
+    private final AuditLog audit;
 
     public CatalogueService(SalonManagementService salons, BeautyServiceRepository services, MasterRepository masters,
-                            MasterOfferRepository offers, CategoryRepository categories) {
+                            MasterOfferRepository offers, CategoryRepository categories, AuditLog audit) {
         this.salons = salons;
         this.services = services;
         this.masters = masters;
         this.offers = offers;
         this.categories = categories;
+        this.audit = audit;
     }
 
     @WithSession
@@ -252,6 +258,62 @@ public class CatalogueService {
                     }
                     return null;
                 });
+    }
+
+    // ---- admin: deleted masters and services ------------------------------------------------------
+    //
+    // Deleting a master or service only marks its row, so a restore brings it back exactly as it was: a
+    // master with its offers, weekly hours, breaks, days off and account link; a service with its
+    // masters' offers. Offers between a restored row and one still deleted stay dormant (bookings and
+    // slots only see live masters and services) until that one is restored too.
+
+    @WithSession
+    public Uni<PageResponse<Master>> deletedMasters(UUID salonId, int page, int size) {
+        return salons.requireKnown(salonId).chain(() -> masters.deletedOf(salonId, page, size));
+    }
+
+    @WithSession
+    public Uni<PageResponse<BeautyService>> deletedServices(UUID salonId, int page, int size) {
+        return salons.requireKnown(salonId).chain(() -> services.deletedOf(salonId, page, size));
+    }
+
+    /** 409 if the salon is deleted, or if the master's account is linked to another live master there meanwhile. */
+    @WithTransaction
+    public Uni<Master> restoreMaster(Actor admin, UUID salonId, UUID masterId) {
+        return salons.liveParentForRestore(salonId)
+                .chain(salon -> SoftDeletes.restore(Master.class, masterId))
+                .onFailure(SqlStates::isUniqueViolation).transform(e -> ApiException.conflict("master_account_taken",
+                        "The master's user account is linked to another live master of this salon."))
+                .chain(restored -> restored ? masters.findById(masterId) : Uni.createFrom().nullItem())
+                .map(master -> {
+                    // Another salon's master: throwing rolls the restore back.
+                    if (master == null || !master.salonId.equals(salonId)) {
+                        throw ApiException.notFound("master_not_found", "The salon has no deleted master with this id.");
+                    }
+                    return master;
+                })
+                .call(master -> audit.record(restored("master.restored", admin, "master", masterId, salonId)));
+    }
+
+    /** 409 if the salon is deleted. */
+    @WithTransaction
+    public Uni<BeautyService> restoreService(Actor admin, UUID salonId, UUID serviceId) {
+        return salons.liveParentForRestore(salonId)
+                .chain(salon -> SoftDeletes.restore(BeautyService.class, serviceId))
+                .chain(restored -> restored ? services.findById(serviceId) : Uni.createFrom().nullItem())
+                .map(service -> {
+                    if (service == null || !service.salonId.equals(salonId)) {
+                        throw ApiException.notFound("service_not_found",
+                                "The salon has no deleted service with this id.");
+                    }
+                    return service;
+                })
+                .call(service -> audit.record(restored("service.restored", admin, "service", serviceId, salonId)));
+    }
+
+    private static AuditEvent restored(String action, Actor admin, String targetType, UUID id, UUID salonId) {
+        return AuditEvent.of(action).actor(AuditEvent.ActorType.USER, admin.subject()).target(targetType, id)
+                .detail("salonId", salonId.toString());
     }
 
     // ---- schedules -----------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -156,12 +157,40 @@ public class SalonManagementService {
 
     @WithTransaction
     public Uni<Void> restore(UUID salonId) {
-        return SoftDeletes.restore(Salon.class, salonId).map(restored -> {
+        return SoftDeletes.restore(Salon.class, salonId).chain(restored -> {
             if (!restored) {
                 throw ApiException.notFound("salon_not_found", "No deleted salon with this id.");
             }
-            return null;
-        });
+            return audit.record(AuditEvent.of("salon.restored").actor(AuditEvent.ActorType.USER, moderator())
+                    .target("salon", salonId));
+        }).replaceWithVoid();
+    }
+
+    /**
+     * The parent for an admin restore of one of its masters or services: the live salon, share-locked so
+     * it cannot be deleted before the restore commits; 409 if the salon is deleted itself (restore it
+     * first), 404 if it never existed.
+     */
+    public Uni<Salon> liveParentForRestore(UUID salonId) {
+        return salons.findById(salonId, LockModeType.PESSIMISTIC_READ).chain(salon -> salon != null
+                ? Uni.createFrom().item(salon)
+                : SoftDeletes.isDeleted(Salon.class, salonId).map(deleted -> {
+                    if (deleted) {
+                        throw ApiException.conflict("salon_deleted", "The salon is deleted; restore the salon first.");
+                    }
+                    throw salonNotFound();
+                }));
+    }
+
+    /** 404 unless the salon exists, live or deleted (admin views of what a salon lost). */
+    public Uni<Void> requireKnown(UUID salonId) {
+        return salons.findById(salonId).chain(salon -> salon != null ? Uni.createFrom().voidItem()
+                : SoftDeletes.isDeleted(Salon.class, salonId).map(deleted -> {
+                    if (!deleted) {
+                        throw salonNotFound();
+                    }
+                    return null;
+                }));
     }
 
     private static String requireReason(String reason) {
