@@ -23,9 +23,11 @@ import uz.aurelle.marketplace.service.ReviewService;
 public class AdminReviewResource {
 
     private final ReviewService reviews;
+    private final Callers callers;
 
-    public AdminReviewResource(ReviewService reviews) {
+    public AdminReviewResource(ReviewService reviews, Callers callers) {
         this.reviews = reviews;
+        this.callers = callers;
     }
 
     @GET
@@ -47,13 +49,13 @@ public class AdminReviewResource {
     @POST
     @Path("/{id}/hide")
     public Uni<ReviewView> hide(@PathParam("id") UUID id) {
-        return reviews.setHidden(id, true).map(ReviewView::of);
+        return reviews.hide(callers.current(), id).map(ReviewView::of);
     }
 
     @POST
     @Path("/{id}/restore")
     public Uni<ReviewView> restore(@PathParam("id") UUID id) {
-        return reviews.restore(id).map(ReviewView::of);
+        return reviews.restore(callers.current(), id).map(ReviewView::of);
     }
 
     private static Boolean bool(String name, String value) {

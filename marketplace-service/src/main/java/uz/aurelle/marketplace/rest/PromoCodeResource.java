@@ -90,7 +90,7 @@ public class PromoCodeResource {
     @Path("/{id}/restore")
     @RolesAllowed("ADMIN")
     public Uni<PromoCodeView> restore(@PathParam("id") UUID id) {
-        return promos.restore(id).map(PromoCodeView::of);
+        return promos.restore(callers.current(), id).map(PromoCodeView::of);
     }
 
     private static UUID uuid(String value) {

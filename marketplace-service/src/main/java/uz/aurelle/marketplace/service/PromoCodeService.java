@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import uz.aurelle.common.audit.AuditEvent;
+import uz.aurelle.common.audit.AuditLog;
 import uz.aurelle.common.error.ApiException;
 import uz.aurelle.common.persistence.SoftDeletes;
 import uz.aurelle.common.rest.PageResponse;
@@ -27,10 +29,12 @@ public class PromoCodeService {
 
     private final PromoCodeRepository promos;
     private final SalonRepository salons;
+    private final AuditLog audit;
 
-    public PromoCodeService(PromoCodeRepository promos, SalonRepository salons) {
+    public PromoCodeService(PromoCodeRepository promos, SalonRepository salons, AuditLog audit) {
         this.promos = promos;
         this.salons = salons;
+        this.audit = audit;
     }
 
     public record PromoData(String code, UUID salonId, String kind, Long value, OffsetDateTime validFrom,
@@ -73,6 +77,7 @@ public class PromoCodeService {
         return authorise(actor, promo.salonId)
                 .chain(() -> promos.persist(promo))
                 .chain(() -> promos.flush())
+                .chain(() -> auditAdmin(actor, "promo_code.created", promo))
                 .replaceWith(promo)
                 .onFailure(SqlStates::isUniqueViolation)
                 .transform(e -> ApiException.conflict("promo_code_exists",
@@ -113,7 +118,22 @@ public class PromoCodeService {
 
     @WithTransaction
     public Uni<Void> delete(Actor actor, UUID id) {
-        return visible(actor, id).chain(promos::delete);
+        return visible(actor, id).call(promos::delete).call(promos::flush)
+                .chain(promo -> auditAdmin(actor, "promo_code.deleted", promo));
+    }
+
+    /**
+     * Admins' actions on codes (all global codes, and any salon's) go to the audit log; an owner's own
+     * codes are their business. The code's text stays out: an unused code is worth money.
+     */
+    private Uni<Void> auditAdmin(Actor actor, String action, PromoCode promo) {
+        if (!actor.admin()) {
+            return Uni.createFrom().voidItem();
+        }
+        return audit.record(AuditEvent.of(action).actor(AuditEvent.ActorType.USER, actor.subject())
+                .target("promo_code", promo.id)
+                .detail("salonId", promo.salonId == null ? null : promo.salonId.toString())
+                .detail("kind", promo.kind.name()).detail("value", promo.value)).replaceWithVoid();
     }
 
     /** Someone else's code looks absent (404), like someone else's salon. */
@@ -143,14 +163,15 @@ public class PromoCodeService {
     }
 
     @WithTransaction
-    public Uni<PromoCode> restore(UUID id) {
+    public Uni<PromoCode> restore(Actor admin, UUID id) {
         return SoftDeletes.restore(PromoCode.class, id).chain(restored -> {
             if (!restored) {
                 throw ApiException.notFound("promo_code_not_found", "No deleted promo code with this id.");
             }
             return promos.findById(id);
         }).onFailure(SqlStates::isUniqueViolation).transform(e -> ApiException.conflict("promo_code_exists",
-                "A live promo code with the same text exists; delete it first."));
+                "A live promo code with the same text exists; delete it first."))
+                .call(promo -> auditAdmin(admin, "promo_code.restored", promo));
     }
 
     // ---- redemption (called inside the booking transaction) ------------------------------------

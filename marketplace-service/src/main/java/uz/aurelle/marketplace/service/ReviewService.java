@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import uz.aurelle.common.audit.AuditEvent;
+import uz.aurelle.common.audit.AuditLog;
 import uz.aurelle.common.error.ApiException;
 import uz.aurelle.common.persistence.SoftDeletes;
 import uz.aurelle.common.rest.PageResponse;
@@ -30,11 +32,14 @@ public class ReviewService {
     private final ReviewRepository reviews;
     private final BookingRepository bookings;
     private final SalonManagementService salons;
+    private final AuditLog audit;
 
-    public ReviewService(ReviewRepository reviews, BookingRepository bookings, SalonManagementService salons) {
+    public ReviewService(ReviewRepository reviews, BookingRepository bookings, SalonManagementService salons,
+                         AuditLog audit) {
         this.reviews = reviews;
         this.bookings = bookings;
         this.salons = salons;
+        this.audit = audit;
     }
 
     public record ReviewData(UUID bookingId, Integer rating, String text) {
@@ -119,7 +124,9 @@ public class ReviewService {
             if (!(actor.admin() || review.clientId.equals(actor.userId()))) {
                 throw notFound();
             }
-            return reviews.delete(review).chain(() -> reviews.refreshAggregates(review.salonId, review.masterId));
+            return reviews.delete(review).chain(() -> reviews.refreshAggregates(review.salonId, review.masterId))
+                    .chain(() -> actor.admin() ? audit.record(moderation("review.deleted", actor, review))
+                            .replaceWithVoid() : Uni.createFrom().voidItem());
         });
     }
 
@@ -136,11 +143,12 @@ public class ReviewService {
     }
 
     @WithTransaction
-    public Uni<Review> setHidden(UUID reviewId, boolean hidden) {
+    public Uni<Review> hide(Actor admin, UUID reviewId) {
         return find(reviewId).chain(review -> {
-            review.hidden = hidden;
+            review.hidden = true;
             review.updatedAt = Instant.now();
             return reviews.flush().chain(() -> reviews.refreshAggregates(review.salonId, review.masterId))
+                    .chain(() -> audit.record(moderation("review.hidden", admin, review)))
                     .replaceWith(review);
         });
     }
@@ -150,18 +158,29 @@ public class ReviewService {
      * new review meanwhile) and lifts a hide.
      */
     @WithTransaction
-    public Uni<Review> restore(UUID reviewId) {
+    public Uni<Review> restore(Actor admin, UUID reviewId) {
         return SoftDeletes.restore(Review.class, reviewId)
                 .onFailure(SqlStates::isUniqueViolation)
                 .transform(e -> ApiException.conflict("review_exists",
                         "The visit has been reviewed again since; delete that review first."))
-                .chain(() -> find(reviewId))
-                .chain(review -> {
+                .chain(undeleted -> find(reviewId).chain(review -> {
+                    boolean wasHidden = review.hidden;
                     review.hidden = false;
                     review.updatedAt = Instant.now();
                     return reviews.flush().chain(() -> reviews.refreshAggregates(review.salonId, review.masterId))
+                            .chain(() -> undeleted || wasHidden
+                                    ? audit.record(moderation("review.restored", admin, review)
+                                            .detail("undeleted", undeleted).detail("unhidden", wasHidden))
+                                            .replaceWithVoid()
+                                    : Uni.createFrom().voidItem())
                             .replaceWith(review);
-                });
+                }));
+    }
+
+    /** Who moderated which review of which salon; never the review's text or its author. */
+    private static AuditEvent moderation(String action, Actor admin, Review review) {
+        return AuditEvent.of(action).actor(AuditEvent.ActorType.USER, admin.subject()).target("review", review.id)
+                .detail("salonId", review.salonId.toString());
     }
 
     @WithSession
