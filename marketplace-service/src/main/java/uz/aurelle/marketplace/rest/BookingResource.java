@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
 import uz.aurelle.common.idempotency.Idempotent;
+import uz.aurelle.common.ratelimit.RateLimited;
 import uz.aurelle.common.rest.PageResponse;
 import uz.aurelle.marketplace.service.BookingService;
 import uz.aurelle.marketplace.service.BookingService.PlaceBooking;
@@ -52,10 +53,15 @@ public class BookingResource {
                                OffsetDateTime at) {
     }
 
-    /** A retried request with the same Idempotency-Key gets the first answer back, not a second booking. */
+    /**
+     * A retried request with the same Idempotency-Key gets the first answer back, not a second booking.
+     * A request carrying a promo code also counts against the promo policy ({@link PromoAttemptLimit}).
+     */
     @POST
     @Idempotent(required = false)
     @RolesAllowed("CLIENT")
+    @RateLimited(policy = RateLimits.BOOKING, key = RateLimited.Key.USER)
+    @PromoCodeAttempt
     public Uni<RestResponse<BookingView>> create(@Valid CreateBookingRequest request, UriInfo uri) {
         Params.require("body", request);
         return bookings.create(callers.current(), new PlaceBooking(Params.require("serviceId", request.serviceId()),
@@ -116,6 +122,7 @@ public class BookingResource {
     @Path("/{id}/reschedule")
     @Idempotent(required = false)
     @RolesAllowed("CLIENT")
+    @RateLimited(policy = RateLimits.BOOKING, key = RateLimited.Key.USER)
     public Uni<RestResponse<BookingView>> reschedule(@PathParam("id") UUID id,
                                                      @Valid RescheduleRequest request, UriInfo uri) {
         Params.require("body", request);

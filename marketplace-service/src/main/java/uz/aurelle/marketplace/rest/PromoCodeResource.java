@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
 import uz.aurelle.common.error.ApiException;
+import uz.aurelle.common.ratelimit.RateLimited;
 import uz.aurelle.common.rest.PageResponse;
 import uz.aurelle.marketplace.PromoCode;
 import uz.aurelle.marketplace.service.PromoCodeService;
@@ -51,6 +52,7 @@ public class PromoCodeResource {
     }
 
     @POST
+    @RateLimited(policy = RateLimits.OWNER_WRITE, key = RateLimited.Key.USER)
     public Uni<RestResponse<PromoCodeView>> create(PromoData data, UriInfo uri) {
         return promos.create(callers.current(), data)
                 .map(p -> RestResponse.ResponseBuilder.<PromoCodeView>created(
@@ -74,6 +76,7 @@ public class PromoCodeResource {
 
     @DELETE
     @Path("/{id}")
+    @RateLimited(policy = RateLimits.OWNER_WRITE, key = RateLimited.Key.USER)
     public Uni<RestResponse<Void>> delete(@PathParam("id") UUID id) {
         return promos.delete(callers.current(), id).replaceWith(RestResponse.noContent());
     }

@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
+import uz.aurelle.common.ratelimit.RateLimited;
 import uz.aurelle.marketplace.Review;
 import uz.aurelle.marketplace.service.ReviewService;
 import uz.aurelle.marketplace.service.ReviewService.ReviewData;
@@ -46,6 +47,7 @@ public class ReviewResource {
 
     @POST
     @RolesAllowed("CLIENT")
+    @RateLimited(policy = RateLimits.REVIEW, key = RateLimited.Key.USER)
     public Uni<RestResponse<ReviewView>> create(ReviewData data, UriInfo uri) {
         return reviews.create(callers.current(), data).map(r -> RestResponse.ResponseBuilder.<ReviewView>created(
                 uri.getAbsolutePathBuilder().path(r.id.toString()).build()).entity(ReviewView.of(r)).build());
@@ -75,6 +77,7 @@ public class ReviewResource {
     @POST
     @Path("/{id}/reply")
     @RolesAllowed({"SALON_OWNER", "ADMIN"})
+    @RateLimited(policy = RateLimits.OWNER_WRITE, key = RateLimited.Key.USER)
     public Uni<ReviewView> reply(@PathParam("id") UUID id, ReplyRequest request) {
         return reviews.reply(callers.current(), id, request == null ? null : request.text()).map(ReviewView::of);
     }

@@ -9,12 +9,14 @@ import jakarta.ws.rs.PathParam;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
+import uz.aurelle.common.ratelimit.RateLimited;
 import uz.aurelle.marketplace.service.CatalogueService;
 import uz.aurelle.marketplace.service.CatalogueService.ClosureData;
 
 /** Whole-salon closures (holidays, renovation): no slots inside them. */
 @Path("/api/salons/{salonId}/closures")
 @RolesAllowed({"SALON_OWNER", "ADMIN"})
+@RateLimited(policy = RateLimits.OWNER_WRITE, key = RateLimited.Key.USER)
 public class SalonClosureResource {
 
     private final CatalogueService catalogue;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
+import uz.aurelle.common.ratelimit.RateLimited;
 import uz.aurelle.marketplace.rest.CatalogueViews.MasterView;
 import uz.aurelle.marketplace.service.CatalogueService;
 import uz.aurelle.marketplace.service.CatalogueService.DayData;
@@ -45,6 +46,7 @@ public class SalonMasterResource {
 
     @POST
     @RolesAllowed({"SALON_OWNER", "ADMIN"})
+    @RateLimited(policy = RateLimits.OWNER_WRITE, key = RateLimited.Key.USER)
     public Uni<RestResponse<MasterView>> create(@PathParam("salonId") UUID salonId, MasterData data, UriInfo uri) {
         return catalogue.createMaster(callers.current(), salonId, data)
                 .map(m -> RestResponse.ResponseBuilder.<MasterView>created(
@@ -54,6 +56,7 @@ public class SalonMasterResource {
     @PUT
     @Path("/{masterId}")
     @RolesAllowed({"SALON_OWNER", "ADMIN"})
+    @RateLimited(policy = RateLimits.OWNER_WRITE, key = RateLimited.Key.USER)
     public Uni<MasterView> update(@PathParam("salonId") UUID salonId, @PathParam("masterId") UUID masterId,
                                   MasterData data) {
         return catalogue.updateMaster(callers.current(), salonId, masterId, data).map(MasterView::of);
@@ -62,6 +65,7 @@ public class SalonMasterResource {
     @DELETE
     @Path("/{masterId}")
     @RolesAllowed({"SALON_OWNER", "ADMIN"})
+    @RateLimited(policy = RateLimits.OWNER_WRITE, key = RateLimited.Key.USER)
     public Uni<RestResponse<Void>> delete(@PathParam("salonId") UUID salonId, @PathParam("masterId") UUID masterId) {
         return catalogue.deleteMaster(callers.current(), salonId, masterId).replaceWith(RestResponse.noContent());
     }
@@ -69,6 +73,7 @@ public class SalonMasterResource {
     @PUT
     @Path("/{masterId}/services/{serviceId}")
     @RolesAllowed({"SALON_OWNER", "ADMIN"})
+    @RateLimited(policy = RateLimits.OWNER_WRITE, key = RateLimited.Key.USER)
     public Uni<Map<String, Object>> offer(@PathParam("salonId") UUID salonId, @PathParam("masterId") UUID masterId,
                                           @PathParam("serviceId") UUID serviceId, OfferData data) {
         return catalogue.offer(callers.current(), salonId, masterId, serviceId, data)
@@ -85,6 +90,7 @@ public class SalonMasterResource {
     @DELETE
     @Path("/{masterId}/services/{serviceId}")
     @RolesAllowed({"SALON_OWNER", "ADMIN"})
+    @RateLimited(policy = RateLimits.OWNER_WRITE, key = RateLimited.Key.USER)
     public Uni<RestResponse<Void>> withdraw(@PathParam("salonId") UUID salonId, @PathParam("masterId") UUID masterId,
                                             @PathParam("serviceId") UUID serviceId) {
         return catalogue.withdrawOffer(callers.current(), salonId, masterId, serviceId)
@@ -94,6 +100,7 @@ public class SalonMasterResource {
     @PUT
     @Path("/{masterId}/schedule")
     @RolesAllowed({"SALON_OWNER", "ADMIN"})
+    @RateLimited(policy = RateLimits.OWNER_WRITE, key = RateLimited.Key.USER)
     public Uni<ScheduleData> schedule(@PathParam("salonId") UUID salonId, @PathParam("masterId") UUID masterId,
                                       ScheduleData data) {
         return catalogue.replaceSchedule(callers.current(), salonId, masterId, data);
@@ -102,6 +109,7 @@ public class SalonMasterResource {
     @PUT
     @Path("/{masterId}/days/{date}")
     @RolesAllowed({"SALON_OWNER", "ADMIN"})
+    @RateLimited(policy = RateLimits.OWNER_WRITE, key = RateLimited.Key.USER)
     public Uni<Map<String, Object>> setDay(@PathParam("salonId") UUID salonId, @PathParam("masterId") UUID masterId,
                                            @PathParam("date") String date, DayData data) {
         return catalogue.setDay(callers.current(), salonId, masterId, Params.date("date", date), data)
@@ -119,6 +127,7 @@ public class SalonMasterResource {
     @DELETE
     @Path("/{masterId}/days/{date}")
     @RolesAllowed({"SALON_OWNER", "ADMIN"})
+    @RateLimited(policy = RateLimits.OWNER_WRITE, key = RateLimited.Key.USER)
     public Uni<RestResponse<Void>> clearDay(@PathParam("salonId") UUID salonId, @PathParam("masterId") UUID masterId,
                                             @PathParam("date") String date) {
         return catalogue.clearDay(callers.current(), salonId, masterId, Params.date("date", date))

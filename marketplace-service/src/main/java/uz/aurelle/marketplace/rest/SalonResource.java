@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
+import uz.aurelle.common.ratelimit.RateLimited;
 import uz.aurelle.common.rest.PageResponse;
 import uz.aurelle.marketplace.service.SearchService;
 import uz.aurelle.marketplace.service.SalonManagementService;
@@ -40,6 +41,7 @@ public class SalonResource {
     /** Public search; radius and every filter apply before paging. */
     @GET
     @PermitAll
+    @RateLimited(policy = RateLimits.SEARCH)
     public Uni<PageResponse<SearchService.Card>> search(@BeanParam SearchParams params) {
         return search.search(params.toQuery());
     }
@@ -47,12 +49,14 @@ public class SalonResource {
     @GET
     @Path("/map")
     @PermitAll
+    @RateLimited(policy = RateLimits.SEARCH)
     public Uni<List<SearchService.MapPin>> map(@BeanParam SearchParams params) {
         return search.map(params.toQuery());
     }
 
     @POST
     @RolesAllowed("SALON_OWNER")
+    @RateLimited(policy = RateLimits.OWNER_WRITE, key = RateLimited.Key.USER)
     public Uni<RestResponse<SalonView>> create(SalonData data, UriInfo uri) {
         return salons.create(callers.current(), data)
                 .map(s -> RestResponse.ResponseBuilder.<SalonView>created(
@@ -76,6 +80,7 @@ public class SalonResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({"SALON_OWNER", "ADMIN"})
+    @RateLimited(policy = RateLimits.OWNER_WRITE, key = RateLimited.Key.USER)
     public Uni<SalonView> update(@PathParam("id") UUID id, SalonData data) {
         return salons.update(callers.current(), id, data).map(SalonView::of);
     }
@@ -83,6 +88,7 @@ public class SalonResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({"SALON_OWNER", "ADMIN"})
+    @RateLimited(policy = RateLimits.OWNER_WRITE, key = RateLimited.Key.USER)
     public Uni<RestResponse<Void>> delete(@PathParam("id") UUID id) {
         return salons.delete(callers.current(), id).replaceWith(RestResponse.noContent());
     }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
+import uz.aurelle.common.ratelimit.RateLimited;
 import uz.aurelle.marketplace.rest.CatalogueViews.ServiceView;
 import uz.aurelle.marketplace.service.CatalogueService;
 import uz.aurelle.marketplace.service.CatalogueService.ServiceData;
@@ -40,6 +41,7 @@ public class SalonServiceResource {
 
     @POST
     @RolesAllowed({"SALON_OWNER", "ADMIN"})
+    @RateLimited(policy = RateLimits.OWNER_WRITE, key = RateLimited.Key.USER)
     public Uni<RestResponse<ServiceView>> create(@PathParam("salonId") UUID salonId, ServiceData data, UriInfo uri) {
         return catalogue.createService(callers.current(), salonId, data)
                 .map(s -> RestResponse.ResponseBuilder.<ServiceView>created(
@@ -49,6 +51,7 @@ public class SalonServiceResource {
     @PUT
     @Path("/{serviceId}")
     @RolesAllowed({"SALON_OWNER", "ADMIN"})
+    @RateLimited(policy = RateLimits.OWNER_WRITE, key = RateLimited.Key.USER)
     public Uni<ServiceView> update(@PathParam("salonId") UUID salonId, @PathParam("serviceId") UUID serviceId,
                                    ServiceData data) {
         return catalogue.updateService(callers.current(), salonId, serviceId, data).map(ServiceView::of);
@@ -57,6 +60,7 @@ public class SalonServiceResource {
     @DELETE
     @Path("/{serviceId}")
     @RolesAllowed({"SALON_OWNER", "ADMIN"})
+    @RateLimited(policy = RateLimits.OWNER_WRITE, key = RateLimited.Key.USER)
     public Uni<RestResponse<Void>> delete(@PathParam("salonId") UUID salonId, @PathParam("serviceId") UUID serviceId) {
         return catalogue.deleteService(callers.current(), salonId, serviceId).replaceWith(RestResponse.noContent());
     }
