@@ -1,5 +1,8 @@
 package uz.aurelle.marketplace.service;
 
+import static uz.aurelle.marketplace.service.SalonManagementService.NOTE_MAX;
+import static uz.aurelle.marketplace.service.SalonManagementService.URL_MAX;
+import static uz.aurelle.marketplace.service.SalonManagementService.atMost;
 import static uz.aurelle.marketplace.service.SalonManagementService.invalid;
 import static uz.aurelle.marketplace.service.SalonManagementService.range;
 import static uz.aurelle.marketplace.service.SalonManagementService.text;
@@ -213,8 +216,8 @@ public class CatalogueService {
             m.name = text("name", d.name(), 200);
         }
         if (d.photoUrl() != null) {
-            if (!d.photoUrl().startsWith("https://")) {
-                throw invalid("photoUrl", "The photo must be an https:// URL.");
+            if (!d.photoUrl().startsWith("https://") || d.photoUrl().length() > URL_MAX) {
+                throw invalid("photoUrl", "The photo must be an https:// URL of at most " + URL_MAX + " characters.");
             }
             m.photoUrl = d.photoUrl();
         }
@@ -277,7 +280,7 @@ public class CatalogueService {
         return salons.requireKnown(salonId).chain(() -> services.deletedOf(salonId, page, size));
     }
 
-    /** 409 if the salon is deleted, or if the master's account is linked to another live master there meanwhile. */
+    /** 409 if the salon is deleted, or if the master's account got linked to another live master there. */
     @WithTransaction
     public Uni<Master> restoreMaster(Actor admin, UUID salonId, UUID masterId) {
         return salons.liveParentForRestore(salonId)
@@ -288,7 +291,8 @@ public class CatalogueService {
                 .map(master -> {
                     // Another salon's master: throwing rolls the restore back.
                     if (master == null || !master.salonId.equals(salonId)) {
-                        throw ApiException.notFound("master_not_found", "The salon has no deleted master with this id.");
+                        throw ApiException.notFound("master_not_found",
+                                "The salon has no deleted master with this id.");
                     }
                     return master;
                 })
@@ -377,7 +381,7 @@ public class CatalogueService {
             o.startsAt = time("startsAt", data.startsAt());
             o.endsAt = time("endsAt", data.endsAt());
         }
-        o.reason = data == null ? null : data.reason();
+        o.reason = data == null ? null : atMost("reason", data.reason(), NOTE_MAX);
         return ownedMaster(actor, salonId, masterId)
                 .chain(master -> Panache.getSession())
                 .chain(session -> session.createMutationQuery("delete from MasterDateOverride where masterId = :m"
@@ -408,7 +412,7 @@ public class CatalogueService {
             c.salonId = salon.id;
             c.startsAt = data.startsAt().toInstant();
             c.endsAt = data.endsAt().toInstant();
-            c.reason = data.reason();
+            c.reason = atMost("reason", data.reason(), NOTE_MAX);
             return Panache.getSession().chain(session -> session.persist(c)).replaceWith(c);
         });
     }

@@ -24,6 +24,10 @@ import uz.aurelle.marketplace.repository.SalonRepository;
 @ApplicationScoped
 public class SalonManagementService {
 
+    static final int DESCRIPTION_MAX = 5000;
+    static final int URL_MAX = 2000;
+    static final int NOTE_MAX = 500;
+
     private final SalonRepository salons;
     private final AuditLog audit;
     private final SecurityIdentity identity;
@@ -197,7 +201,7 @@ public class SalonManagementService {
         if (reason == null || reason.isBlank()) {
             throw ApiException.badRequest("reason_required", "A reason is required.");
         }
-        return reason.trim();
+        return atMost("reason", reason.trim(), 1000);
     }
 
     static ApiException salonNotFound() {
@@ -227,13 +231,13 @@ public class SalonManagementService {
             salon.longitude = range("longitude", d.longitude(), -180, 180);
         }
         if (d.descriptionRu() != null) {
-            salon.descriptionRu = d.descriptionRu();
+            salon.descriptionRu = atMost("descriptionRu", d.descriptionRu(), DESCRIPTION_MAX);
         }
         if (d.descriptionUz() != null) {
-            salon.descriptionUz = d.descriptionUz();
+            salon.descriptionUz = atMost("descriptionUz", d.descriptionUz(), DESCRIPTION_MAX);
         }
         if (d.descriptionEn() != null) {
-            salon.descriptionEn = d.descriptionEn();
+            salon.descriptionEn = atMost("descriptionEn", d.descriptionEn(), DESCRIPTION_MAX);
         }
         if (d.city() != null) {
             salon.city = text("city", d.city(), 100);
@@ -245,8 +249,9 @@ public class SalonManagementService {
             salon.phone = d.phone();
         }
         if (d.photos() != null) {
-            if (d.photos().size() > 20 || d.photos().stream().anyMatch(p -> p == null || !p.startsWith("https://"))) {
-                throw invalid("photos", "Up to 20 https:// photo URLs.");
+            if (d.photos().size() > 20 || d.photos().stream().anyMatch(p -> p == null || !p.startsWith("https://")
+                    || p.length() > URL_MAX)) {
+                throw invalid("photos", "Up to 20 https:// photo URLs of at most " + URL_MAX + " characters.");
             }
             salon.photos = d.photos().toArray(new String[0]);
         }
@@ -286,6 +291,14 @@ public class SalonManagementService {
             throw invalid(field, field + " is required, at most " + max + " characters.");
         }
         return value.trim();
+    }
+
+    /** Optional free text: any value (also blank) up to {@code max} characters. */
+    static String atMost(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw invalid(field, field + " is at most " + max + " characters.");
+        }
+        return value;
     }
 
     static double range(String field, Number value, double min, double max) {
