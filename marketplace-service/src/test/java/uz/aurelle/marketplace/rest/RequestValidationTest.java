@@ -11,6 +11,7 @@ import io.restassured.response.Response;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -41,26 +42,21 @@ class RequestValidationTest {
         return ((Number) Db.scalar(sql, args)).longValue();
     }
 
-    private static Map<String, Object> salon() {
-        Map<String, Object> body = new HashMap<>(SalonManagementTest.salonBody());
-        return body;
-    }
-
     @Test
     void salonBodies() {
         UUID ownerId = UUID.randomUUID();
         String owner = TestTokens.owner(ownerId);
-        Map<String, Object> longName = salon();
+        Map<String, Object> longName = SalonManagementTest.salonBody();
         longName.put("nameRu", "Я".repeat(1000));
         assertInvalid(send("POST", owner, "/api/salons", longName), "validation_failed", "nameRu");
-        Map<String, Object> longDescription = salon();
+        Map<String, Object> longDescription = SalonManagementTest.salonBody();
         longDescription.put("descriptionUz", "a".repeat(5001));
         assertInvalid(send("POST", owner, "/api/salons", longDescription), "validation_failed", "descriptionUz");
-        Map<String, Object> nul = salon();
+        Map<String, Object> nul = SalonManagementTest.salonBody();
         nul.put("nameEn", "Nilufar\u0000salon");
         assertInvalid(send("POST", owner, "/api/salons", nul), "malformed_body", "nameEn");
-        Map<String, Object> longPhoto = salon();
-        longPhoto.put("photos", java.util.List.of("https://cdn.example.uz/" + "p".repeat(2100)));
+        Map<String, Object> longPhoto = SalonManagementTest.salonBody();
+        longPhoto.put("photos", List.of("https://cdn.example.uz/" + "p".repeat(2100)));
         assertInvalid(send("POST", owner, "/api/salons", longPhoto), "validation_failed", "photos");
         assertThat(count("SELECT count(*) FROM salon WHERE owner_id = ?", ownerId)).isZero();
 
