@@ -141,8 +141,8 @@ public class IdempotencyFilter {
         if (!(request.getProperty(CLAIM) instanceof Claim claim)) {
             return Uni.createFrom().voidItem();
         }
-        if (response.getStatus() >= 500) {
-            // A failed attempt must not be replayed: release the key so the client can retry.
+        if (response.getStatus() >= 500 || response.getStatus() == 429) {
+            // A failed or throttled attempt must not be replayed for 24 h: release the key so the client can retry.
             return redis.execute("DEL", claim.redisKey()).replaceWithVoid()
                     .onFailure().invoke(e -> Log.warnf("Could not release idempotency key: %s", e.toString()))
                     .onFailure().recoverWithNull();

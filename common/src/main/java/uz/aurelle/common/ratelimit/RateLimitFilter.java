@@ -70,7 +70,8 @@ public class RateLimitFilter {
 
     @ServerResponseFilter
     public void headers(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getProperty(DECISION) instanceof RateLimitDecision decision
+        // A 429 already carries the refusing policy's headers (perhaps from a check inside the method).
+        if (response.getStatus() != 429 && request.getProperty(DECISION) instanceof RateLimitDecision decision
                 && decision.source() == RateLimitDecision.Source.REDIS) {
             decision.headers().forEach((name, value) -> response.getHeaders().putSingle(name, value));
         }

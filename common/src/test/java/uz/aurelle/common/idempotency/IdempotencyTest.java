@@ -47,6 +47,18 @@ class IdempotencyTest {
     }
 
     @Test
+    void aThrottledAttemptIsNotReplayedSoTheSameKeyCanRetryLater() {
+        String body = "{\"amount\":1,\"note\":\"" + UUID.randomUUID() + "\"}";
+        post(UUID.randomUUID().toString(), body).post("/fixture/idem/throttled").then().statusCode(200);
+        String key = UUID.randomUUID().toString();
+        post(key, body).post("/fixture/idem/throttled").then().statusCode(429)
+                .header(IdempotencyFilter.REPLAYED_HEADER, nullValue());
+        // Still over the limit, but this is a fresh decision, not a 24-hour replay of the first 429.
+        post(key, body).post("/fixture/idem/throttled").then().statusCode(429)
+                .header(IdempotencyFilter.REPLAYED_HEADER, nullValue());
+    }
+
+    @Test
     void sameKeyAndBodyReplaysStatusBodyAndLocationWithoutRunningAgain() {
         String key = UUID.randomUUID().toString();
         ExtractableResponse<Response> first = post(key, BODY).post("/fixture/idem/orders").then().statusCode(201)

@@ -76,6 +76,19 @@ class RateLimitTest {
     }
 
     @Test
+    void aRefusalInsideTheMethodKeepsItsOwnHeadersOverTheRoutesAllowingPolicy() {
+        String account = UUID.randomUUID().toString();
+        given().queryParam("account", account).post("/fixture/limits/guarded-login").then().statusCode(200);
+        given().queryParam("account", account).post("/fixture/limits/guarded-login").then().statusCode(200);
+        given().queryParam("account", account).post("/fixture/limits/guarded-login").then().statusCode(429)
+                .body("policy", equalTo("fixture-login"))
+                .header("RateLimit-Policy", "\"fixture-login\";q=2;w=60")
+                .header("RateLimit", matchesPattern("\"fixture-login\";r=0;t=\\d+"))
+                .header("RateLimit-Limit", "2")
+                .header("RateLimit-Remaining", "0");
+    }
+
+    @Test
     void userPolicyKeepsSeparateBucketsPerUser() {
         String alice = TestTokens.client(UUID.randomUUID());
         String bob = TestTokens.client(UUID.randomUUID());
