@@ -65,6 +65,19 @@ public class ReviewService {
                     throw ApiException.conflict("review_exists", "This visit has already been reviewed.")
                             .with("reviewId", existing.id.toString());
                 }
+                return reviews.deletedByAdmin(booking.id);
+            }).chain(removedByAdmin -> {
+                if (removedByAdmin) {
+                    throw ApiException.conflict("review_removed_by_moderation",
+                            "A review of this visit was removed by moderation.");
+                }
+                return reviews.firstDeletedCreatedAt(booking.id);
+            }).chain(firstCreatedAt -> {
+                // Deleting and posting again is an edit of the first review: same window, same creation time.
+                Instant now = Instant.now();
+                if (firstCreatedAt != null && now.isAfter(firstCreatedAt.plus(EDIT_WINDOW))) {
+                    throw ApiException.conflict("review_edit_window_closed", "A review can be edited for 24 hours.");
+                }
                 Review review = new Review();
                 review.id = UUID.randomUUID();
                 review.bookingId = booking.id;
@@ -73,8 +86,8 @@ public class ReviewService {
                 review.clientId = booking.clientId;
                 review.rating = rating;
                 review.body = text;
-                review.createdAt = Instant.now();
-                review.updatedAt = review.createdAt;
+                review.createdAt = firstCreatedAt == null ? now : firstCreatedAt;
+                review.updatedAt = now;
                 return reviews.persist(review).call(reviews::flush)
                         .call(r -> reviews.refreshAggregates(r.salonId, r.masterId));
             });
@@ -124,7 +137,9 @@ public class ReviewService {
             if (!(actor.admin() || review.clientId.equals(actor.userId()))) {
                 throw notFound();
             }
-            return reviews.delete(review).chain(() -> reviews.refreshAggregates(review.salonId, review.masterId))
+            return reviews.delete(review).call(reviews::flush)
+                    .chain(() -> reviews.markDeletedBy(review.id, actor.admin() ? "ADMIN" : "AUTHOR"))
+                    .chain(() -> reviews.refreshAggregates(review.salonId, review.masterId))
                     .chain(() -> actor.admin() ? audit.record(moderation("review.deleted", actor, review))
                             .replaceWithVoid() : Uni.createFrom().voidItem());
         });
@@ -163,6 +178,7 @@ public class ReviewService {
                 .onFailure(SqlStates::isUniqueViolation)
                 .transform(e -> ApiException.conflict("review_exists",
                         "The visit has been reviewed again since; delete that review first."))
+                .call(undeleted -> undeleted ? reviews.clearDeletedBy(reviewId) : Uni.createFrom().voidItem())
                 .chain(undeleted -> find(reviewId).chain(review -> {
                     boolean wasHidden = review.hidden;
                     review.hidden = false;

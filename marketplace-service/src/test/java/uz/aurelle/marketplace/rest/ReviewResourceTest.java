@@ -194,6 +194,7 @@ class ReviewResourceTest {
         String booking = completedBooking(f, client, f.masterId());
         String first = review(client, booking, 1, "bad");
         given().auth().oauth2(client).delete("/api/reviews/" + first).then().statusCode(204);
+        // Within the first review's 24 h the author may replace it (an edit; ReviewRepostTest covers later).
         review(client, booking, 4, "second thoughts");
         Api.post(ADMIN, "/api/admin/reviews/" + first + "/restore", null).then().statusCode(409)
                 .body("code", equalTo("review_exists"));
