@@ -33,17 +33,17 @@ public class AdminReviewResource {
     @GET
     public Uni<PageResponse<ReviewView>> list(@QueryParam("hidden") String hidden,
                                              @QueryParam("salonId") String salonId,
-                                             @QueryParam("page") @DefaultValue("0") int page,
-                                             @QueryParam("size") @DefaultValue("20") int size) {
-        return reviews.moderationList(bool("hidden", hidden), uuid("salonId", salonId), Paging.page(page),
-                Paging.size(size)).map(p -> p.map(ReviewView::of));
+                                             @QueryParam("page") @DefaultValue("0") String page,
+                                             @QueryParam("size") @DefaultValue("20") String size) {
+        return reviews.moderationList(bool("hidden", hidden), uuid("salonId", salonId), Params.page(page),
+                Params.size(size)).map(p -> p.map(ReviewView::of));
     }
 
     @GET
     @Path("/deleted")
-    public Uni<PageResponse<ReviewView>> deleted(@QueryParam("page") @DefaultValue("0") int page,
-                                                @QueryParam("size") @DefaultValue("20") int size) {
-        return reviews.deleted(Paging.page(page), Paging.size(size)).map(p -> p.map(ReviewView::of));
+    public Uni<PageResponse<ReviewView>> deleted(@QueryParam("page") @DefaultValue("0") String page,
+                                                @QueryParam("size") @DefaultValue("20") String size) {
+        return reviews.deleted(Params.page(page), Params.size(size)).map(p -> p.map(ReviewView::of));
     }
 
     @POST

@@ -53,8 +53,8 @@ public class AdminSalonResource {
 
     @GET
     public Uni<PageResponse<SalonView>> list(@QueryParam("status") @DefaultValue("PENDING_REVIEW") String status,
-                                            @QueryParam("page") @DefaultValue("0") int page,
-                                            @QueryParam("size") @DefaultValue("20") int size) {
+                                            @QueryParam("page") @DefaultValue("0") String page,
+                                            @QueryParam("size") @DefaultValue("20") String size) {
         SalonStatus wanted;
         try {
             wanted = SalonStatus.valueOf(status);
@@ -62,7 +62,7 @@ public class AdminSalonResource {
             throw ApiException.badRequest("invalid_parameter", "Unknown salon status ''{0}''.", status)
                     .with("parameter", "status");
         }
-        return salons.byStatus(wanted, page(page), size(size)).map(p -> p.map(SalonView::of));
+        return salons.byStatus(wanted, Params.page(page), Params.size(size)).map(p -> p.map(SalonView::of));
     }
 
     @POST
@@ -85,9 +85,9 @@ public class AdminSalonResource {
 
     @GET
     @Path("/deleted")
-    public Uni<PageResponse<SalonView>> deleted(@QueryParam("page") @DefaultValue("0") int page,
-                                               @QueryParam("size") @DefaultValue("20") int size) {
-        return salons.deleted(page(page), size(size)).map(p -> p.map(SalonView::of));
+    public Uni<PageResponse<SalonView>> deleted(@QueryParam("page") @DefaultValue("0") String page,
+                                               @QueryParam("size") @DefaultValue("20") String size) {
+        return salons.deleted(Params.page(page), Params.size(size)).map(p -> p.map(SalonView::of));
     }
 
     @POST
@@ -99,9 +99,9 @@ public class AdminSalonResource {
     @GET
     @Path("/{id}/masters/deleted")
     public Uni<PageResponse<MasterView>> deletedMasters(@PathParam("id") UUID id,
-                                                       @QueryParam("page") @DefaultValue("0") int page,
-                                                       @QueryParam("size") @DefaultValue("20") int size) {
-        return catalogue.deletedMasters(id, page(page), size(size)).map(p -> p.map(MasterView::of));
+                                                       @QueryParam("page") @DefaultValue("0") String page,
+                                                       @QueryParam("size") @DefaultValue("20") String size) {
+        return catalogue.deletedMasters(id, Params.page(page), Params.size(size)).map(p -> p.map(MasterView::of));
     }
 
     @POST
@@ -113,28 +113,14 @@ public class AdminSalonResource {
     @GET
     @Path("/{id}/services/deleted")
     public Uni<PageResponse<ServiceView>> deletedServices(@PathParam("id") UUID id,
-                                                         @QueryParam("page") @DefaultValue("0") int page,
-                                                         @QueryParam("size") @DefaultValue("20") int size) {
-        return catalogue.deletedServices(id, page(page), size(size)).map(p -> p.map(ServiceView::of));
+                                                         @QueryParam("page") @DefaultValue("0") String page,
+                                                         @QueryParam("size") @DefaultValue("20") String size) {
+        return catalogue.deletedServices(id, Params.page(page), Params.size(size)).map(p -> p.map(ServiceView::of));
     }
 
     @POST
     @Path("/{id}/services/{serviceId}/restore")
     public Uni<ServiceView> restoreService(@PathParam("id") UUID id, @PathParam("serviceId") UUID serviceId) {
         return catalogue.restoreService(callers.current(), id, serviceId).map(ServiceView::of);
-    }
-
-    private static int page(int page) {
-        if (page < 0) {
-            throw ApiException.badRequest("invalid_parameter", "'page' must be >= 0.").with("parameter", "page");
-        }
-        return page;
-    }
-
-    private static int size(int size) {
-        if (size < 1 || size > 100) {
-            throw ApiException.badRequest("invalid_parameter", "'size' must be 1..100.").with("parameter", "size");
-        }
-        return size;
     }
 }

@@ -3,8 +3,6 @@ package uz.aurelle.marketplace.rest;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -74,9 +72,9 @@ public class BookingResource {
     @GET
     @Path("/mine")
     @RolesAllowed("CLIENT")
-    public Uni<PageResponse<BookingView>> mine(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                               @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return bookings.clientBookings(callers.current(), page, size).map(p -> p.map(BookingView::of));
+    public Uni<PageResponse<BookingView>> mine(@QueryParam("page") @DefaultValue("0") String page,
+                                               @QueryParam("size") @DefaultValue("20") String size) {
+        return bookings.clientBookings(callers.current(), Params.page(page), Params.size(size)).map(p -> p.map(BookingView::of));
     }
 
     @GET

@@ -28,8 +28,9 @@ public class CalendarResource {
     @RolesAllowed({"SALON_OWNER", "ADMIN"})
     public Uni<List<BookingView>> salonBookings(@PathParam("salonId") UUID salonId,
                                                 @QueryParam("from") String from,
-                                                @QueryParam("days") @DefaultValue("1") int days) {
-        return bookings.salonBookings(salonId, callers.current(), Params.date("from", from), days)
+                                                @QueryParam("days") @DefaultValue("1") String days) {
+        return bookings.salonBookings(salonId, callers.current(), Params.date("from", from),
+                        Params.integer("days", days, Integer.MIN_VALUE, Integer.MAX_VALUE))
                 .map(list -> list.stream().map(BookingView::of).toList());
     }
 }

@@ -12,7 +12,6 @@ import jakarta.ws.rs.QueryParam;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
-import uz.aurelle.common.error.ApiException;
 import uz.aurelle.common.rest.PageResponse;
 import uz.aurelle.marketplace.service.FavoriteService;
 
@@ -30,12 +29,9 @@ public class FavoriteResource {
     }
 
     @GET
-    public Uni<PageResponse<FavoriteService.Favorite>> list(@QueryParam("page") @DefaultValue("0") int page,
-                                                           @QueryParam("size") @DefaultValue("20") int size) {
-        if (page < 0 || size < 1 || size > 100) {
-            throw ApiException.badRequest("invalid_parameter", "page >= 0 and size 1..100.").with("parameter", "size");
-        }
-        return favorites.list(callers.current(), page, size);
+    public Uni<PageResponse<FavoriteService.Favorite>> list(@QueryParam("page") @DefaultValue("0") String page,
+                                                           @QueryParam("size") @DefaultValue("20") String size) {
+        return favorites.list(callers.current(), Params.page(page), Params.size(size));
     }
 
     @GET

@@ -6,8 +6,8 @@ import java.time.format.DateTimeParseException;
 import uz.aurelle.common.error.ApiException;
 
 /**
- * Parses date query parameters ourselves: JAX-RS answers a failed query-param conversion with 404,
- * while a client deserves a 400 naming the parameter.
+ * Parses query parameters ourselves (resources take them as text): JAX-RS answers a failed query-param
+ * conversion with 404, while a client deserves a 400 naming the parameter.
  */
 final class Params {
 
@@ -48,5 +48,28 @@ final class Params {
                     "Query parameter ''{0}'' must be an ISO-8601 timestamp with offset.", name)
                     .with("parameter", name);
         }
+    }
+
+    static int page(String value) {
+        return integer("page", value, 0, 100_000);
+    }
+
+    static int size(String value) {
+        return integer("size", value, 1, 100);
+    }
+
+    static int integer(String name, String value, int min, int max) {
+        int parsed;
+        try {
+            parsed = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("invalid_parameter", "Query parameter ''{0}'' must be a whole number.",
+                    name).with("parameter", name);
+        }
+        if (parsed < min || parsed > max) {
+            throw ApiException.badRequest("invalid_parameter", "Query parameter ''{0}'' must be {1}..{2}.", name,
+                    String.valueOf(min), String.valueOf(max)).with("parameter", name);
+        }
+        return parsed;
     }
 }

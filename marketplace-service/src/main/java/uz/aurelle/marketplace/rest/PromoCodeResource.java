@@ -62,9 +62,9 @@ public class PromoCodeResource {
     /** One salon's codes, or the global ones when {@code salonId} is absent (admins). */
     @GET
     public Uni<PageResponse<PromoCodeView>> list(@QueryParam("salonId") String salonId,
-                                                @QueryParam("page") @DefaultValue("0") int page,
-                                                @QueryParam("size") @DefaultValue("20") int size) {
-        return promos.list(callers.current(), uuid(salonId), Paging.page(page), Paging.size(size))
+                                                @QueryParam("page") @DefaultValue("0") String page,
+                                                @QueryParam("size") @DefaultValue("20") String size) {
+        return promos.list(callers.current(), uuid(salonId), Params.page(page), Params.size(size))
                 .map(p -> p.map(PromoCodeView::of));
     }
 
@@ -84,9 +84,9 @@ public class PromoCodeResource {
     @GET
     @Path("/deleted")
     @RolesAllowed("ADMIN")
-    public Uni<PageResponse<PromoCodeView>> deleted(@QueryParam("page") @DefaultValue("0") int page,
-                                                   @QueryParam("size") @DefaultValue("20") int size) {
-        return promos.deleted(Paging.page(page), Paging.size(size)).map(p -> p.map(PromoCodeView::of));
+    public Uni<PageResponse<PromoCodeView>> deleted(@QueryParam("page") @DefaultValue("0") String page,
+                                                   @QueryParam("size") @DefaultValue("20") String size) {
+        return promos.deleted(Params.page(page), Params.size(size)).map(p -> p.map(PromoCodeView::of));
     }
 
     @POST

@@ -37,8 +37,8 @@ public class SearchParams {
     public String size;
 
     SearchService.Query toQuery() {
-        int pageNo = (int) number("page", page, 0, 100_000);
-        int pageSize = (int) number("size", size, 1, 100);
+        int pageNo = Params.page(page);
+        int pageSize = Params.size(size);
         SearchService.Sort order = null;
         if (sort != null) {
             try {
