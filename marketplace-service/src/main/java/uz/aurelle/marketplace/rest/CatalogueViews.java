@@ -4,6 +4,8 @@ import java.util.UUID;
 import uz.aurelle.marketplace.BeautyService;
 import uz.aurelle.marketplace.Category;
 import uz.aurelle.marketplace.Master;
+import uz.aurelle.marketplace.MasterDateOverride;
+import uz.aurelle.marketplace.SalonClosure;
 
 /** JSON shapes of the catalogue. */
 final class CatalogueViews {
@@ -33,6 +35,20 @@ final class CatalogueViews {
         static MasterView of(Master m) {
             return new MasterView(m.id, m.salonId, m.name, m.photoUrl, m.specialisation, m.experienceYears,
                     m.userId != null);
+        }
+    }
+
+    /** A master's date override: without times a day off. */
+    record DayView(String date, boolean dayOff, String startsAt, String endsAt, String reason) {
+        static DayView of(MasterDateOverride o) {
+            return new DayView(o.day.toString(), o.startsAt == null, o.startsAt == null ? null : o.startsAt.toString(),
+                    o.endsAt == null ? null : o.endsAt.toString(), o.reason);
+        }
+    }
+
+    record ClosureView(UUID id, String startsAt, String endsAt, String reason) {
+        static ClosureView of(SalonClosure c) {
+            return new ClosureView(c.id, c.startsAt.toString(), c.endsAt.toString(), c.reason);
         }
     }
 }

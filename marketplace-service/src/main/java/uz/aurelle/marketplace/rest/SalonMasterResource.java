@@ -16,7 +16,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
 import uz.aurelle.common.ratelimit.RateLimited;
+import uz.aurelle.marketplace.rest.CatalogueViews.DayView;
 import uz.aurelle.marketplace.rest.CatalogueViews.MasterView;
+import uz.aurelle.marketplace.service.CatalogueReadService;
 import uz.aurelle.marketplace.service.CatalogueService;
 import uz.aurelle.marketplace.service.CatalogueService.DayData;
 import uz.aurelle.marketplace.service.CatalogueService.MasterData;
@@ -28,11 +30,14 @@ import uz.aurelle.marketplace.service.CatalogueService.ScheduleData;
 public class SalonMasterResource {
 
     private final CatalogueService catalogue;
+    private final CatalogueReadService reads;
     private final Callers callers;
     private final SecurityIdentity identity;
 
-    public SalonMasterResource(CatalogueService catalogue, Callers callers, SecurityIdentity identity) {
+    public SalonMasterResource(CatalogueService catalogue, CatalogueReadService reads, Callers callers,
+                               SecurityIdentity identity) {
         this.catalogue = catalogue;
+        this.reads = reads;
         this.callers = callers;
         this.identity = identity;
     }
@@ -42,6 +47,13 @@ public class SalonMasterResource {
     public Uni<List<MasterView>> list(@PathParam("salonId") UUID salonId) {
         return catalogue.masters(salonId, identity.isAnonymous() ? null : callers.current())
                 .map(list -> list.stream().map(MasterView::of).toList());
+    }
+
+    @GET
+    @Path("/{masterId}")
+    @PermitAll
+    public Uni<MasterView> get(@PathParam("salonId") UUID salonId, @PathParam("masterId") UUID masterId) {
+        return reads.master(salonId, masterId, identity.isAnonymous() ? null : callers.current()).map(MasterView::of);
     }
 
     @POST
@@ -97,6 +109,13 @@ public class SalonMasterResource {
                 .replaceWith(RestResponse.noContent());
     }
 
+    @GET
+    @Path("/{masterId}/schedule")
+    @RolesAllowed({"SALON_OWNER", "ADMIN"})
+    public Uni<ScheduleData> schedule(@PathParam("salonId") UUID salonId, @PathParam("masterId") UUID masterId) {
+        return reads.schedule(callers.current(), salonId, masterId);
+    }
+
     @PUT
     @Path("/{masterId}/schedule")
     @RolesAllowed({"SALON_OWNER", "ADMIN"})
@@ -110,18 +129,18 @@ public class SalonMasterResource {
     @Path("/{masterId}/days/{date}")
     @RolesAllowed({"SALON_OWNER", "ADMIN"})
     @RateLimited(policy = RateLimits.OWNER_WRITE, key = RateLimited.Key.USER)
-    public Uni<Map<String, Object>> setDay(@PathParam("salonId") UUID salonId, @PathParam("masterId") UUID masterId,
+    public Uni<DayView> setDay(@PathParam("salonId") UUID salonId, @PathParam("masterId") UUID masterId,
                                            @PathParam("date") String date, DayData data) {
         return catalogue.setDay(callers.current(), salonId, masterId, Params.date("date", date), data)
-                .map(o -> {
-                    Map<String, Object> view = new java.util.LinkedHashMap<>();
-                    view.put("date", o.day.toString());
-                    view.put("dayOff", o.startsAt == null);
-                    view.put("startsAt", o.startsAt == null ? null : o.startsAt.toString());
-                    view.put("endsAt", o.endsAt == null ? null : o.endsAt.toString());
-                    view.put("reason", o.reason);
-                    return view;
-                });
+                .map(DayView::of);
+    }
+
+    @GET
+    @Path("/{masterId}/days/{date}")
+    @RolesAllowed({"SALON_OWNER", "ADMIN"})
+    public Uni<DayView> day(@PathParam("salonId") UUID salonId, @PathParam("masterId") UUID masterId,
+                            @PathParam("date") String date) {
+        return reads.day(callers.current(), salonId, masterId, Params.date("date", date)).map(DayView::of);
     }
 
     @DELETE

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
 import uz.aurelle.common.ratelimit.RateLimited;
 import uz.aurelle.marketplace.rest.CatalogueViews.ServiceView;
+import uz.aurelle.marketplace.service.CatalogueReadService;
 import uz.aurelle.marketplace.service.CatalogueService;
 import uz.aurelle.marketplace.service.CatalogueService.ServiceData;
 
@@ -23,11 +24,14 @@ import uz.aurelle.marketplace.service.CatalogueService.ServiceData;
 public class SalonServiceResource {
 
     private final CatalogueService catalogue;
+    private final CatalogueReadService reads;
     private final Callers callers;
     private final SecurityIdentity identity;
 
-    public SalonServiceResource(CatalogueService catalogue, Callers callers, SecurityIdentity identity) {
+    public SalonServiceResource(CatalogueService catalogue, CatalogueReadService reads, Callers callers,
+                                SecurityIdentity identity) {
         this.catalogue = catalogue;
+        this.reads = reads;
         this.callers = callers;
         this.identity = identity;
     }
@@ -37,6 +41,15 @@ public class SalonServiceResource {
     public Uni<List<ServiceView>> list(@PathParam("salonId") UUID salonId) {
         return catalogue.services(salonId, identity.isAnonymous() ? null : callers.current())
                 .map(list -> list.stream().map(ServiceView::of).toList());
+    }
+
+    /** Visible like the list: active salons publicly, others to their owner and admins. */
+    @GET
+    @Path("/{serviceId}")
+    @PermitAll
+    public Uni<ServiceView> get(@PathParam("salonId") UUID salonId, @PathParam("serviceId") UUID serviceId) {
+        return reads.service(salonId, serviceId, identity.isAnonymous() ? null : callers.current())
+                .map(ServiceView::of);
     }
 
     @POST
