@@ -92,8 +92,8 @@ class RegistrationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ADMIN", "MASTER", "SERVICE"})
-    void onlyClientOrSalonOwnerMaySelfRegister(String role) {
+    @ValueSource(strings = {"ADMIN", "SERVICE"})
+    void adminAndServiceCannotSelfRegister(String role) {
         Map<String, Object> body = Fixtures.registration(Fixtures.phone(), null, Fixtures.PASSWORD);
         body.put("role", role);
         Fixtures.register(body).then().statusCode(400).body("code", equalTo("role_not_allowed"));

@@ -46,7 +46,7 @@ public class AuthResource {
     @Path("/register")
     @Consumes(MediaType.APPLICATION_JSON)
     @RateLimited(policy = "auth-register-ip")
-    @Operation(summary = "Sign up as a client or salon owner")
+    @Operation(summary = "Sign up as a client, master or salon owner")
     public Uni<Response> register(@Valid @NotNull RegisterRequest request) {
         return auth.register(request, RequestContext.clientIp())
                 .map(user -> Response.created(URI.create("/api/users/" + user.id())).entity(user).build());

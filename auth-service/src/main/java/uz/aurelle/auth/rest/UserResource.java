@@ -8,18 +8,23 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uz.aurelle.auth.Role;
 import uz.aurelle.auth.service.AuthModels.MeView;
 import uz.aurelle.auth.service.AuthModels.PublicProfile;
+import uz.aurelle.auth.service.AuthModels.RolesView;
 import uz.aurelle.auth.service.AuthModels.UpdateMeRequest;
 import uz.aurelle.auth.service.UserService;
+import uz.aurelle.common.error.ApiException;
 import uz.aurelle.common.http.NoStore;
 
 @Path("/api/users")
@@ -57,6 +62,22 @@ public class UserResource {
     @Operation(summary = "Delete the account: sessions end now, personal data is anonymised after retention")
     public Uni<Response> deleteMe() {
         return users.deleteMe(currentUser.id()).map(v -> Response.noContent().build());
+    }
+
+    /** E.g. {@code POST /api/users/me/roles/master}; refresh the token afterwards to carry the new role. */
+    @POST
+    @Path("/me/roles/{role}")
+    @Operation(summary = "Add CLIENT or MASTER to the own account (idempotent); other roles are refused")
+    public Uni<RolesView> addOwnRole(@PathParam("role") String role) {
+        return users.addOwnRole(currentUser.id(), parseRole(role));
+    }
+
+    private static Role parseRole(String name) {
+        try {
+            return Role.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("role_not_found", "No such role");
+        }
     }
 
     @GET

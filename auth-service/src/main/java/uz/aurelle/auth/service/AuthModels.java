@@ -68,6 +68,10 @@ public final class AuthModels {
     public record RolesRequest(@NotNull @Size(min = 1, max = 4) Set<Role> roles) {
     }
 
+    /** The account's roles after a change; access tokens carry them only after the next refresh or sign-in. */
+    public record RolesView(Set<Role> roles) {
+    }
+
     public record Consent(String document, String version, OffsetDateTime acceptedAt) {
         static Consent of(ConsentRecord record) {
             return new Consent(record.document.name(), record.version, record.acceptedAt);

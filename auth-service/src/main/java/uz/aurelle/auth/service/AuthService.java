@@ -74,7 +74,7 @@ public class AuthService {
         Role role = request.role() == null ? Role.CLIENT : request.role();
         if (!role.selfRegistrable()) {
             throw ApiException.badRequest("role_not_allowed",
-                    "Self-registration is possible as CLIENT or SALON_OWNER only", role.name());
+                    "Self-registration is possible as CLIENT, MASTER or SALON_OWNER only", role.name());
         }
         String locale = locale(request.locale());
         requireCurrentConsent(request.termsVersion(), request.privacyVersion());

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import uz.aurelle.auth.Role;
 import uz.aurelle.auth.User;
@@ -16,6 +17,7 @@ import uz.aurelle.auth.repository.RefreshTokenRepository;
 import uz.aurelle.auth.repository.UserRepository;
 import uz.aurelle.auth.service.AuthModels.MeView;
 import uz.aurelle.auth.service.AuthModels.PublicProfile;
+import uz.aurelle.auth.service.AuthModels.RolesView;
 import uz.aurelle.auth.service.AuthModels.UpdateMeRequest;
 import uz.aurelle.common.audit.AuditEvent;
 import uz.aurelle.common.audit.AuditEvent.ActorType;
@@ -108,6 +110,31 @@ public class UserService {
                 .call(n -> events.record(AuditEvent.of("user.deleted").actor(ActorType.USER, userId)
                         .target("user", userId).detail("revokedTokens", n)))
                 .replaceWithVoid();
+    }
+
+    /**
+     * Adds a self-grantable role (see {@link Role#selfGrantable()}) to the caller's own account; adding one
+     * the account already has changes and records nothing. The current access token keeps its old
+     * {@code groups}: the new role appears in the tokens of the next refresh or sign-in.
+     */
+    @WithTransaction
+    public Uni<RolesView> addOwnRole(UUID userId, Role role) {
+        if (!role.selfGrantable()) {
+            throw ApiException.forbidden("role_not_allowed", "The role {0} cannot be added to one's own account",
+                    role.name());
+        }
+        return liveUser(userId).chain(user -> {
+            Set<Role> roles = user.roleSet();
+            if (!roles.add(role)) {
+                return Uni.createFrom().item(new RolesView(roles));
+            }
+            user.assignRoles(roles);
+            user.updatedAt = AuthService.now();
+            return users.flush()
+                    .call(() -> events.record(AuditEvent.of("user.role_self_granted").actor(ActorType.USER, userId)
+                            .target("user", userId).detail("role", role.name())))
+                    .replaceWith(new RolesView(roles));
+        });
     }
 
     @WithSession

@@ -22,7 +22,15 @@ public interface MarketplaceConfig {
     @WithDefault("PT13H")
     Duration maxHoldExtension();
 
+    MasterInvitations masterInvitations();
+
     DemoData demoData();
+
+    interface MasterInvitations {
+        /** How long the one-time code of an invitation to link a master's account can be accepted. */
+        @WithDefault("P7D")
+        Duration ttl();
+    }
 
     interface DemoData {
         /** Loads the Tashkent demo data set at start-up (idempotent); only for local runs. */

@@ -3,6 +3,7 @@ package uz.aurelle.marketplace.repository;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.UUID;
 import uz.aurelle.common.rest.PageResponse;
@@ -13,6 +14,16 @@ public class MasterRepository implements PanacheRepositoryBase<Master, UUID> {
 
     public Uni<Master> findLive(UUID id) {
         return findById(id);
+    }
+
+    /** The live master locked FOR UPDATE: linking, unlinking and inviting one master run one at a time. */
+    public Uni<Master> lock(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Whether the account is linked to a live master of the salon other than {@code exceptMasterId}. */
+    public Uni<Boolean> linkedElsewhereInSalon(UUID salonId, UUID userId, UUID exceptMasterId) {
+        return count("salonId = ?1 and userId = ?2 and id <> ?3", salonId, userId, exceptMasterId).map(n -> n > 0);
     }
 
     /** The live master records linked to a MASTER user account (one per salon they work in). */

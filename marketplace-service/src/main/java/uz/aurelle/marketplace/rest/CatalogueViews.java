@@ -1,10 +1,15 @@
 package uz.aurelle.marketplace.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import uz.aurelle.marketplace.BeautyService;
 import uz.aurelle.marketplace.Category;
 import uz.aurelle.marketplace.Master;
 import uz.aurelle.marketplace.MasterDateOverride;
+import uz.aurelle.marketplace.MasterInvitation;
 import uz.aurelle.marketplace.SalonClosure;
 
 /** JSON shapes of the catalogue. */
@@ -49,6 +54,20 @@ final class CatalogueViews {
     record ClosureView(UUID id, String startsAt, String endsAt, String reason) {
         static ClosureView of(SalonClosure c) {
             return new ClosureView(c.id, c.startsAt.toString(), c.endsAt.toString(), c.reason);
+        }
+    }
+
+    /** {@code code} only in the answer that creates the invitation: it is stored as a hash only. */
+    record InvitationView(UUID id, UUID salonId, UUID masterId,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String code, OffsetDateTime createdAt,
+                          OffsetDateTime expiresAt, boolean expired) {
+        static InvitationView of(MasterInvitation i, UUID salonId, String code) {
+            return new InvitationView(i.id, salonId, i.masterId, code, utc(i.createdAt), utc(i.expiresAt),
+                    i.expired(Instant.now()));
+        }
+
+        private static OffsetDateTime utc(Instant at) {
+            return at.atOffset(ZoneOffset.UTC);
         }
     }
 }

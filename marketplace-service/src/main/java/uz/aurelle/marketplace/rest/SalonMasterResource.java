@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
+import uz.aurelle.common.http.NoStore;
 import uz.aurelle.common.ratelimit.RateLimited;
 import uz.aurelle.marketplace.rest.CatalogueViews.DayView;
+import uz.aurelle.marketplace.rest.CatalogueViews.InvitationView;
 import uz.aurelle.marketplace.rest.CatalogueViews.MasterView;
 import uz.aurelle.marketplace.service.CatalogueReadService;
 import uz.aurelle.marketplace.service.CatalogueService;
@@ -24,20 +26,23 @@ import uz.aurelle.marketplace.service.CatalogueService.DayData;
 import uz.aurelle.marketplace.service.CatalogueService.MasterData;
 import uz.aurelle.marketplace.service.CatalogueService.OfferData;
 import uz.aurelle.marketplace.service.CatalogueService.ScheduleData;
+import uz.aurelle.marketplace.service.MasterInvitationService;
 
-/** A salon's masters, what they perform, and their schedules. */
+/** A salon's masters, what they perform, their schedules, and the invitations that link their accounts. */
 @Path("/api/salons/{salonId}/masters")
 public class SalonMasterResource {
 
     private final CatalogueService catalogue;
     private final CatalogueReadService reads;
+    private final MasterInvitationService invitations;
     private final Callers callers;
     private final SecurityIdentity identity;
 
-    public SalonMasterResource(CatalogueService catalogue, CatalogueReadService reads, Callers callers,
-                               SecurityIdentity identity) {
+    public SalonMasterResource(CatalogueService catalogue, CatalogueReadService reads,
+                               MasterInvitationService invitations, Callers callers, SecurityIdentity identity) {
         this.catalogue = catalogue;
         this.reads = reads;
+        this.invitations = invitations;
         this.callers = callers;
         this.identity = identity;
     }
@@ -151,5 +156,47 @@ public class SalonMasterResource {
                                             @PathParam("date") String date) {
         return catalogue.clearDay(callers.current(), salonId, masterId, Params.date("date", date))
                 .replaceWith(RestResponse.noContent());
+    }
+
+    /**
+     * Invites a person to link their MASTER account to this master. A master has at most one pending
+     * invitation, so a new one replaces it; the Location is that pending invitation. The code is in
+     * this answer only (no-store): the owner hands it to the person.
+     */
+    @POST
+    @Path("/{masterId}/invitations")
+    @RolesAllowed({"SALON_OWNER", "ADMIN"})
+    @NoStore
+    public Uni<RestResponse<InvitationView>> invite(@PathParam("salonId") UUID salonId,
+                                                    @PathParam("masterId") UUID masterId, UriInfo uri) {
+        return invitations.invite(callers.current(), salonId, masterId)
+                .map(issued -> RestResponse.ResponseBuilder.<InvitationView>created(uri.getAbsolutePath())
+                        .entity(InvitationView.of(issued.invitation(), salonId, issued.code())).build());
+    }
+
+    @GET
+    @Path("/{masterId}/invitations")
+    @RolesAllowed({"SALON_OWNER", "ADMIN"})
+    public Uni<InvitationView> pendingInvitation(@PathParam("salonId") UUID salonId,
+                                                 @PathParam("masterId") UUID masterId) {
+        return invitations.pending(callers.current(), salonId, masterId)
+                .map(invitation -> InvitationView.of(invitation, salonId, null));
+    }
+
+    @DELETE
+    @Path("/{masterId}/invitations")
+    @RolesAllowed({"SALON_OWNER", "ADMIN"})
+    public Uni<RestResponse<Void>> revokeInvitation(@PathParam("salonId") UUID salonId,
+                                                    @PathParam("masterId") UUID masterId) {
+        return invitations.revoke(callers.current(), salonId, masterId).replaceWith(RestResponse.noContent());
+    }
+
+    /** Ends the link to the master's account: from the next request on its holder sees nothing of the salon. */
+    @DELETE
+    @Path("/{masterId}/account")
+    @RolesAllowed({"SALON_OWNER", "ADMIN"})
+    public Uni<RestResponse<Void>> unlinkAccount(@PathParam("salonId") UUID salonId,
+                                                 @PathParam("masterId") UUID masterId) {
+        return invitations.unlink(callers.current(), salonId, masterId).replaceWith(RestResponse.noContent());
     }
 }

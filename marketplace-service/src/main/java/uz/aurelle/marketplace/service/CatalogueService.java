@@ -7,6 +7,7 @@ import static uz.aurelle.marketplace.service.SalonManagementService.invalid;
 import static uz.aurelle.marketplace.service.SalonManagementService.range;
 import static uz.aurelle.marketplace.service.SalonManagementService.text;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -35,6 +36,7 @@ import uz.aurelle.marketplace.MasterWorkingHours;
 import uz.aurelle.marketplace.SalonClosure;
 import uz.aurelle.marketplace.repository.BeautyServiceRepository;
 import uz.aurelle.marketplace.repository.CategoryRepository;
+import uz.aurelle.marketplace.repository.MasterInvitationRepository;
 import uz.aurelle.marketplace.repository.MasterOfferRepository;
 import uz.aurelle.marketplace.repository.MasterRepository;
 
@@ -48,15 +50,18 @@ public class CatalogueService {
     private final MasterOfferRepository offers;
     private final CategoryRepository categories;
     private final AuditLog audit;
+    private final MasterInvitationRepository invitations;
 
     public CatalogueService(SalonManagementService salons, BeautyServiceRepository services, MasterRepository masters,
-                            MasterOfferRepository offers, CategoryRepository categories, AuditLog audit) {
+                            MasterOfferRepository offers, CategoryRepository categories, AuditLog audit,
+                            MasterInvitationRepository invitations) {
         this.salons = salons;
         this.services = services;
         this.masters = masters;
         this.offers = offers;
         this.categories = categories;
         this.audit = audit;
+        this.invitations = invitations;
     }
 
     @WithSession
@@ -164,8 +169,13 @@ public class CatalogueService {
 
     // ---- masters -------------------------------------------------------------------------------
 
+    /**
+     * An owner's master body. {@code userId} is not settable: an account is linked only when its holder
+     * accepts an invitation. It is read as a JsonNode only to refuse it, even as an explicit null (absent
+     * stays null, {@code null} becomes a NullNode), instead of ignoring it like other unknown fields.
+     */
     public record MasterData(String name, String photoUrl, String specialisation, Integer experienceYears,
-                             UUID userId) {
+                             JsonNode userId) {
     }
 
     @WithSession
@@ -194,18 +204,33 @@ public class CatalogueService {
         });
     }
 
+    /** A pending invitation dies with its master, so its code cannot be accepted later. */
     @WithTransaction
     public Uni<Void> deleteMaster(Actor actor, UUID salonId, UUID masterId) {
-        return ownedMaster(actor, salonId, masterId).chain(masters::delete);
+        return lockedOwnedMaster(actor, salonId, masterId)
+                .call(master -> invitations.revokePending(master.id, Instant.now()))
+                .chain(masters::delete);
     }
 
-    private Uni<Master> ownedMaster(Actor actor, UUID salonId, UUID masterId) {
-        return salons.owned(actor, salonId).chain(salon -> masters.findById(masterId).map(master -> {
-            if (master == null || !master.salonId.equals(salon.id)) {
-                throw ApiException.notFound("master_not_found", "The salon has no such master.");
-            }
-            return master;
-        }));
+    Uni<Master> ownedMaster(Actor actor, UUID salonId, UUID masterId) {
+        return salons.owned(actor, salonId)
+                .chain(salon -> masters.findById(masterId).map(master -> ofSalon(master, salon.id)));
+    }
+
+    /**
+     * Like {@link #ownedMaster} with the master's row locked until the transaction ends: every change of
+     * its account link or invitations takes this lock first, so they never interleave or deadlock.
+     */
+    Uni<Master> lockedOwnedMaster(Actor actor, UUID salonId, UUID masterId) {
+        return salons.owned(actor, salonId)
+                .chain(salon -> masters.lock(masterId).map(master -> ofSalon(master, salon.id)));
+    }
+
+    private static Master ofSalon(Master master, UUID salonId) {
+        if (master == null || !master.salonId.equals(salonId)) {
+            throw ApiException.notFound("master_not_found", "The salon has no such master.");
+        }
+        return master;
     }
 
     private static void applyMaster(Master m, MasterData d, boolean creating) {
@@ -228,7 +253,9 @@ public class CatalogueService {
             m.experienceYears = (int) range("experienceYears", d.experienceYears(), 0, 80);
         }
         if (d.userId() != null) {
-            m.userId = d.userId();
+            throw ApiException.badRequest("master_account_not_settable",
+                    "A master's account is linked only by its holder accepting an invitation, and unlinked with"
+                            + " DELETE .../masters/{masterId}/account.");
         }
     }
 

@@ -44,7 +44,10 @@ public class DemoData {
             UUID.fromString("0a0e0000-0000-4000-a000-000000000002"),
             UUID.fromString("0a0e0000-0000-4000-a000-000000000003"),
             UUID.fromString("0a0e0000-0000-4000-a000-000000000004"));
-    /** MASTER accounts linked to the first master of salons 0..3. */
+    /**
+     * MASTER accounts linked to the first master of salons 0..3, seeded as if they had accepted an
+     * invitation (the API links accounts only through invitations).
+     */
     public static final List<UUID> MASTER_USERS = List.of(
             UUID.fromString("0a0e0000-0000-4000-b000-000000000001"),
             UUID.fromString("0a0e0000-0000-4000-b000-000000000002"),

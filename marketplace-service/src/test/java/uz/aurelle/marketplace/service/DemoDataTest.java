@@ -66,5 +66,14 @@ class DemoDataTest {
                 .queryParam("days", 14)
                 .get("/api/salons/{id}/bookings", DemoData.salonId(1))
                 .then().statusCode(200).body("status", org.hamcrest.Matchers.hasItems("COMPLETED", "CONFIRMED"));
+
+        // The demo MASTER account is linked to salon 0's first master and sees that master's bookings only.
+        String demoMaster = java.util.UUID.nameUUIDFromBytes("aurelle-demo-master-0-0".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)).toString();
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+        List<String> calendar = given().auth().oauth2(TestTokens.master(DemoData.MASTER_USERS.get(0)))
+                .queryParam("from", now.minusDays(20).toString()).queryParam("to", now.plusDays(20).toString())
+                .get("/api/masters/me/bookings").then().statusCode(200).extract().jsonPath().getList("masterId");
+        assertThat(calendar).isNotEmpty().containsOnly(demoMaster);
     }
 }
