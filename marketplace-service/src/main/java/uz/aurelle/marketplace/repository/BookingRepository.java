@@ -3,6 +3,7 @@ package uz.aurelle.marketplace.repository;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -20,6 +21,11 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID> {
 
     public Uni<Booking> findLive(UUID id) {
         return find("id = ?1 and deletedAt is null", id).firstResult();
+    }
+
+    /** The booking locked FOR UPDATE until the transaction ends: every writer of a booking row goes through this. */
+    public Uni<Booking> lockLive(UUID id) {
+        return find("id = ?1 and deletedAt is null", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
     /** Bookings that occupy the masters in {@code [from, to)}: confirmed ones and unexpired holds. */
@@ -58,6 +64,18 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID> {
                                 + " cancelReason = coalesce(:reason, cancelReason) where id = :id and status = :expected")
                 .setParameter("next", next).setParameter("now", now).setParameter("reason", reason)
                 .setParameter("id", id).setParameter("expected", expected).executeUpdate())
+                .map(count -> count == 1);
+    }
+
+    /**
+     * Expires an unpaid booking only if its hold is still lapsed when the row is written: PostgreSQL re-checks
+     * the condition after waiting for a concurrent writer, so a hold extension committed meanwhile wins.
+     */
+    public Uni<Boolean> expireIfLapsed(UUID id, Instant now) {
+        return getSession().chain(s -> s.createMutationQuery("update Booking set status = :expired, updatedAt = :now"
+                                + " where id = :id and status = :pending and not " + LIVE_HOLD)
+                .setParameter("expired", BookingStatus.EXPIRED).setParameter("now", now).setParameter("id", id)
+                .setParameter("pending", BookingStatus.PENDING_PAYMENT).executeUpdate())
                 .map(count -> count == 1);
     }
 }

@@ -195,13 +195,13 @@ public class BookingService {
 
     /**
      * Expires lapsed holds. Losing the compare-and-set here is fine: the job or a concurrent booking
-     * expired (or a payment confirmed) the hold first, and the exclusion constraint still decides.
+     * expired (or a payment confirmed or a provider extended) the hold first, and the exclusion constraint
+     * still decides.
      */
     private Uni<Void> expireAll(List<Booking> lapsed, Instant now) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Booking b : lapsed) {
-            chain = chain.chain(() -> bookings.compareAndSetStatus(b.id, BookingStatus.PENDING_PAYMENT,
-                            BookingStatus.EXPIRED, null, now))
+            chain = chain.chain(() -> bookings.expireIfLapsed(b.id, now))
                     .chain(changed -> changed
                             ? record(b.id, BookingStatus.PENDING_PAYMENT, BookingStatus.EXPIRED, Actor.SYSTEM,
                                     "hold expired", now).chain(() -> promos.releaseIfUnpaid(b, now))
@@ -265,7 +265,7 @@ public class BookingService {
     @WithTransaction
     public Uni<Booking> cancel(UUID bookingId, Actor actor, String reason) {
         Instant now = Instant.now();
-        return loadWithSalon(bookingId).chain(bs -> {
+        return lockWithSalon(bookingId).chain(bs -> {
             Booking booking = bs.booking();
             Salon salon = bs.salon();
             boolean asClient = booking.clientId.equals(actor.userId());
@@ -311,7 +311,7 @@ public class BookingService {
 
     private Uni<Booking> finish(UUID bookingId, Actor actor, BookingStatus target) {
         Instant now = Instant.now();
-        return loadWithSalon(bookingId).chain(bs -> isSalonStaff(bs, actor).chain(staff -> {
+        return lockWithSalon(bookingId).chain(bs -> isSalonStaff(bs, actor).chain(staff -> {
             if (!staff) {
                 throw notFound();
             }
@@ -331,7 +331,7 @@ public class BookingService {
     @WithTransaction
     public Uni<Booking> reschedule(UUID bookingId, Actor actor, OffsetDateTime startsAt, UUID masterId) {
         Instant now = Instant.now();
-        return loadWithSalon(bookingId).chain(bs -> {
+        return lockWithSalon(bookingId).chain(bs -> {
             Booking old = bs.booking();
             if (!old.clientId.equals(actor.userId())) {
                 throw notFound();
@@ -350,6 +350,11 @@ public class BookingService {
         if (!booking.paid || amount == 0) {
             return Uni.createFrom().item(booking);
         }
+        return requestRefund(booking, amount, percent, reason, now).replaceWith(booking);
+    }
+
+    /** A refund decision for payments-service, naming the payment to give (part of) back. */
+    Uni<Void> requestRefund(Booking booking, long amount, int percent, String reason, Instant now) {
         RefundRequest refund = new RefundRequest();
         refund.id = UUID.randomUUID();
         refund.bookingId = booking.id;
@@ -360,7 +365,7 @@ public class BookingService {
         refund.paymentId = booking.paymentId;
         refund.createdAt = now;
         refund.updatedAt = now;
-        return refunds.persist(refund).replaceWith(booking);
+        return refunds.persist(refund).replaceWithVoid();
     }
 
     /** Compare-and-set on the status column; a concurrent change makes it fail with 409. */
@@ -432,7 +437,16 @@ public class BookingService {
     }
 
     Uni<BookingAndSalon> loadWithSalon(UUID bookingId) {
-        return bookings.findLive(bookingId).chain(booking -> {
+        return withSalon(bookings.findLive(bookingId));
+    }
+
+    /** For writers: the booking row stays locked until the transaction ends, so no one else changes it meanwhile. */
+    Uni<BookingAndSalon> lockWithSalon(UUID bookingId) {
+        return withSalon(bookings.lockLive(bookingId));
+    }
+
+    private Uni<BookingAndSalon> withSalon(Uni<Booking> found) {
+        return found.chain(booking -> {
             if (booking == null) {
                 throw notFound();
             }

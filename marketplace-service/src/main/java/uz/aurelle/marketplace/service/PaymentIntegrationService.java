@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import uz.aurelle.common.audit.AuditEvent;
 import uz.aurelle.common.audit.AuditLog;
@@ -84,21 +85,32 @@ public class PaymentIntegrationService {
         });
     }
 
-    /** Applies a payment event once: a re-delivered event id changes nothing and answers applied=false. */
+    /**
+     * Applies a payment event once: a re-delivered event id changes nothing and answers applied=false. The
+     * booking row is locked first, so concurrent deliveries and client or job transitions take turns.
+     */
     @WithTransaction
     public Uni<EventResult> apply(UUID bookingId, EventRequest request) {
         validate(request);
         Instant now = Instant.now();
-        return events.findById(request.eventId()).chain(seen -> {
+        return locked(bookingId).chain(booking -> events.findById(request.eventId()).chain(seen -> {
             if (seen != null) {
                 if (!seen.bookingId.equals(bookingId)) {
                     throw ApiException.conflict("payment_event_conflict",
                             "This event id was already used for another booking.");
                 }
-                return bookings.findById(bookingId)
-                        .map(b -> new EventResult(request.eventId(), false, b.status.name()));
+                return Uni.createFrom().item(new EventResult(request.eventId(), false, booking.status.name()));
             }
-            return bookingService.loadWithSalon(bookingId).chain(bs -> applyNew(bs.booking(), request, now));
+            return applyNew(booking, request, now);
+        }));
+    }
+
+    private Uni<Booking> locked(UUID bookingId) {
+        return bookings.lockLive(bookingId).map(b -> {
+            if (b == null) {
+                throw BookingService.notFound();
+            }
+            return b;
         });
     }
 
@@ -132,25 +144,34 @@ public class PaymentIntegrationService {
     }
 
     private Uni<Booking> paid(Booking booking, EventRequest request, Actor payments, Instant now) {
-        if (booking.paid || (booking.status != BookingStatus.PENDING_PAYMENT
-                && booking.status != BookingStatus.CONFIRMED)) {
+        if (booking.paid) {
             throw stateConflict(booking);
         }
         if (request.amount() != booking.amountTiyin) {
             throw ApiException.unprocessable("amount_mismatch", "The paid amount differs from the booking amount.")
                     .with("expected", booking.amountTiyin);
         }
-        Uni<Booking> confirmed = booking.status == BookingStatus.PENDING_PAYMENT
-                ? bookingService.transition(booking, BookingStatus.CONFIRMED, payments, "paid", now)
-                : Uni.createFrom().item(booking);
-        return confirmed.map(b -> {
-            b.paid = true;
-            b.paidAt = request.occurredAt().toInstant();
-            b.paymentId = request.paymentId();
-            b.paymentProvider = request.provider();
-            b.updatedAt = now;
-            return b;
-        });
+        return switch (booking.status) {
+            case PENDING_PAYMENT -> bookingService.transition(booking, BookingStatus.CONFIRMED, payments, "paid", now)
+                    .map(b -> recordPayment(b, request, now));
+            case CONFIRMED -> Uni.createFrom().item(recordPayment(booking, request, now));
+            // The money arrived after the hold ran out or the booking was cancelled: it never revives the
+            // booking (its slot may be someone else's by now) but is given back in full.
+            case EXPIRED, CANCELLED -> bookingService.requestRefund(recordPayment(booking, request, now),
+                            booking.amountTiyin, 100, "paid after the booking was " + booking.status.name().toLowerCase(Locale.ROOT),
+                            now)
+                    .replaceWith(booking);
+            default -> throw stateConflict(booking);
+        };
+    }
+
+    private static Booking recordPayment(Booking b, EventRequest request, Instant now) {
+        b.paid = true;
+        b.paidAt = request.occurredAt().toInstant();
+        b.paymentId = request.paymentId();
+        b.paymentProvider = request.provider();
+        b.updatedAt = now;
+        return b;
     }
 
     private Uni<Booking> paymentCancelled(Booking booking, Actor payments, Instant now) {
@@ -206,11 +227,9 @@ public class PaymentIntegrationService {
         });
     }
 
+    /** Checked under the row lock: a hold that expired or a booking that was paid meanwhile is refused. */
     private Uni<Booking> pendingBooking(UUID bookingId, Instant now) {
-        return bookings.findLive(bookingId).map(b -> {
-            if (b == null) {
-                throw BookingService.notFound();
-            }
+        return locked(bookingId).map(b -> {
             Instant hold = b.effectiveHoldExpiry();
             if (b.status != BookingStatus.PENDING_PAYMENT || hold == null || !hold.isAfter(now)) {
                 throw ApiException.conflict("booking_not_payable", "The booking is not awaiting payment.")

@@ -122,12 +122,24 @@ class InternalPaymentsResourceTest {
     }
 
     @Test
-    void paymentAfterExpiryIsAConflict() {
+    void paymentAfterExpiryIsRefundedInFullAndDoesNotReviveTheBooking() {
         SalonFixture f = Fixtures.salon(Fixtures.spec().prepayment(true));
         String id = pendingBooking(f, UUID.randomUUID(), "10:00");
         Db.update("UPDATE booking SET status = 'EXPIRED' WHERE id = ?::uuid", id);
+        event(id, UUID.randomUUID(), "PAID", 15_000_000).then().statusCode(200)
+                .body("applied", equalTo(true)).body("bookingStatus", equalTo("EXPIRED"));
+        UUID paymentId = (UUID) Db.scalar("SELECT payment_id FROM payment_event WHERE booking_id = ?::uuid", id);
+        assertThat(Db.query("SELECT status, paid, payment_id FROM booking WHERE id = ?::uuid", id))
+                .containsExactly(java.util.List.of("EXPIRED", true, paymentId));
+        given().auth().oauth2(SERVICE).get("/internal/refund-requests").then().statusCode(200)
+                .body("find { it.bookingId == '" + id + "' }.amount", equalTo(15_000_000));
+        assertThat(Db.query("SELECT percent, payment_id FROM refund_request WHERE booking_id = ?::uuid", id))
+                .containsExactly(java.util.List.of(100, paymentId));
+        given().auth().oauth2(SERVICE).get("/internal/bookings/{id}/payable", id).then().statusCode(200)
+                .body("paid", equalTo(true)).body("payable", equalTo(false));
+        // A second payment is still a conflict for an admin.
         event(id, UUID.randomUUID(), "PAID", 15_000_000).then().statusCode(409)
-                .body("code", equalTo("booking_state_conflict")).body("bookingStatus", equalTo("EXPIRED"));
+                .body("code", equalTo("booking_state_conflict"));
     }
 
     @Test
