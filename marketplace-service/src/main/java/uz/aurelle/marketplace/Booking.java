@@ -74,6 +74,9 @@ public class Booking {
     public String paymentProvider;
     @Column(name = "rescheduled_from")
     public UUID rescheduledFrom;
+    /** Set on a paid booking that was moved: the most a client cancellation refunds, in percent. */
+    @Column(name = "refund_cap_percent")
+    public Integer refundCapPercent;
     @Column(name = "cancel_reason")
     public String cancelReason;
     public String comment;

@@ -28,6 +28,28 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID> {
         return find("id = ?1 and deletedAt is null", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
+    /**
+     * The last booking of the reschedule chain through {@code id} (B1 -> B2 -> ...: follows rescheduled_from
+     * forwards); {@code id} itself when it was never moved or does not exist.
+     */
+    public Uni<UUID> chainEnd(UUID id) {
+        return chainStep(id, "b.rescheduled_from = c.id");
+    }
+
+    /** The first booking of the reschedule chain through {@code id} (follows rescheduled_from backwards). */
+    public Uni<UUID> chainStart(UUID id) {
+        return chainStep(id, "b.id = c.rescheduled_from");
+    }
+
+    private Uni<UUID> chainStep(UUID id, String link) {
+        return getSession().chain(s -> s.createNativeQuery("WITH RECURSIVE c (id, rescheduled_from, depth) AS ("
+                                + " SELECT id, rescheduled_from, 0 FROM booking WHERE id = :id"
+                                + " UNION ALL SELECT b.id, b.rescheduled_from, c.depth + 1 FROM booking b JOIN c ON "
+                                + link + ") SELECT id FROM c ORDER BY depth DESC LIMIT 1", UUID.class)
+                        .setParameter("id", id).getSingleResultOrNull())
+                .map(found -> found == null ? id : found);
+    }
+
     /** Bookings that occupy the masters in {@code [from, to)}: confirmed ones and unexpired holds. */
     public Uni<List<Booking>> findBlocking(Collection<UUID> masterIds, Instant from, Instant to, Instant now) {
         return getSession().chain(s -> s.createSelectionQuery("from Booking where masterId in :ids"

@@ -79,8 +79,8 @@ public class BookingService {
         }
     }
 
-    /** What a rescheduled booking carries over from the one it replaces. */
-    private record Carry(Booking from) {
+    /** What a rescheduled booking carries over from the one it replaces, and its refund cap. */
+    private record Carry(Booking from, Integer refundCap) {
     }
 
     @WithTransaction
@@ -166,6 +166,7 @@ public class BookingService {
             booking.paymentId = old.paymentId;
             booking.paymentProvider = old.paymentProvider;
             booking.rescheduledFrom = old.id;
+            booking.refundCapPercent = carry.refundCap();
         }
         boolean withPromo = carry == null && request.promoCode() != null && !request.promoCode().isBlank();
         Uni<Void> discount = withPromo ? promos.redeem(request.promoCode(), booking, now)
@@ -284,8 +285,7 @@ public class BookingService {
             if (asClient) {
                 requireClientWindow(booking, salon, now);
             }
-            int percent = asSalon ? 100
-                    : RefundPolicy.parse(salon.refundTiers).percentFor(Duration.between(now, booking.startsAt));
+            int percent = asSalon ? 100 : clientRefundPercent(booking, salon, now);
             String why = reason == null || reason.isBlank() ? "cancelled by client" : reason.trim();
             return transition(booking, BookingStatus.CANCELLED, actor, why, now)
                     .call(b -> promos.releaseIfUnpaid(b, now))
@@ -338,11 +338,21 @@ public class BookingService {
             }
             requireActive(old, BookingStatus.CANCELLED);
             requireClientWindow(old, bs.salon(), now);
+            // Moving a paid booking freezes the refund it would get now: later it can only get less.
+            Integer refundCap = old.paid ? Integer.valueOf(clientRefundPercent(old, bs.salon(), now))
+                    : old.refundCapPercent;
             return transition(old, BookingStatus.CANCELLED, actor, "rescheduled", now)
                     .chain(cancelled -> place(actor, new PlaceBooking(old.serviceId,
-                            masterId != null ? masterId : old.masterId, startsAt, old.comment), new Carry(old)))
+                            masterId != null ? masterId : old.masterId, startsAt, old.comment),
+                            new Carry(old, refundCap)))
                     .call(placed -> promos.transfer(old, placed));
         });
+    }
+
+    /** The salon's tier for cancelling now, capped by the tier in force when the paid booking was moved. */
+    private static int clientRefundPercent(Booking booking, Salon salon, Instant now) {
+        int tier = RefundPolicy.parse(salon.refundTiers).percentFor(Duration.between(now, booking.startsAt));
+        return booking.refundCapPercent == null ? tier : Math.min(tier, booking.refundCapPercent);
     }
 
     private Uni<Booking> refundIfPaid(Booking booking, int percent, String reason, Instant now) {
@@ -365,7 +375,10 @@ public class BookingService {
         refund.paymentId = booking.paymentId;
         refund.createdAt = now;
         refund.updatedAt = now;
-        return refunds.persist(refund).replaceWithVoid();
+        return bookings.chainStart(booking.id).chain(first -> {
+            refund.originalBookingId = first;
+            return refunds.persist(refund);
+        }).replaceWithVoid();
     }
 
     /** Compare-and-set on the status column; a concurrent change makes it fail with 409. */

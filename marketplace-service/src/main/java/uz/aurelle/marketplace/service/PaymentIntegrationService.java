@@ -22,7 +22,11 @@ import uz.aurelle.marketplace.repository.BookingRepository;
 import uz.aurelle.marketplace.repository.PaymentEventRepository;
 import uz.aurelle.marketplace.repository.RefundRequestRepository;
 
-/** The marketplace side of the internal payments contract (see the team brief). */
+/**
+ * The marketplace side of the internal payments contract (README, "Internal API"). payments-service
+ * knows a booking by the id it was paid (or asked to be paid) for; after a reschedule that booking is
+ * cancelled and the live one is the last of its chain, so every call here acts on the chain's end.
+ */
 @ApplicationScoped
 public class PaymentIntegrationService {
 
@@ -62,17 +66,19 @@ public class PaymentIntegrationService {
     public record HoldView(UUID bookingId, String status, OffsetDateTime holdExpiresAt) {
     }
 
-    public record RefundView(UUID id, UUID bookingId, long amount, String reason, OffsetDateTime createdAt) {
+    public record RefundView(UUID id, UUID bookingId, UUID originalBookingId, UUID paymentId, long amount,
+                             String reason, OffsetDateTime createdAt) {
     }
 
     static final List<String> EVENT_TYPES = List.of("PAID", "PAYMENT_CANCELLED", "REFUNDED");
     static final List<String> PROVIDERS = List.of("PAYME", "CLICK", "UZUM", "CASH", "CARD_AT_SALON");
     static final List<String> ACK_STATUSES = List.of("ACCEPTED", "DONE", "FAILED");
 
+    /** The live booking's state: asking about a rescheduled booking answers for the end of its chain. */
     @WithSession
     public Uni<Payable> payable(UUID bookingId) {
         Instant now = Instant.now();
-        return bookingService.loadWithSalon(bookingId).map(bs -> {
+        return bookings.chainEnd(bookingId).chain(bookingService::loadWithSalon).map(bs -> {
             Booking b = bs.booking();
             Instant hold = b.effectiveHoldExpiry();
             boolean payable = !b.paid && b.amountTiyin > 0
@@ -101,20 +107,26 @@ public class PaymentIntegrationService {
                 }
                 return Uni.createFrom().item(new EventResult(request.eventId(), false, booking.status.name()));
             }
-            return applyNew(booking, request, now);
+            return applyNew(bookingId, booking, request, now);
         }));
     }
 
     private Uni<Booking> locked(UUID bookingId) {
-        return bookings.lockLive(bookingId).map(b -> {
+        return lockChainEnd(bookingId, 2);
+    }
+
+    /** Locks the end of the chain; a reschedule committed while we waited for the lock moves the end on. */
+    private Uni<Booking> lockChainEnd(UUID bookingId, int moves) {
+        return bookings.chainEnd(bookingId).chain(end -> bookings.lockLive(end).chain(b -> {
             if (b == null) {
                 throw BookingService.notFound();
             }
-            return b;
-        });
+            return bookings.chainEnd(end).chain(latest -> latest.equals(end) || moves == 0
+                    ? Uni.createFrom().item(b) : lockChainEnd(latest, moves - 1));
+        }));
     }
 
-    private Uni<EventResult> applyNew(Booking booking, EventRequest request, Instant now) {
+    private Uni<EventResult> applyNew(UUID bookingId, Booking booking, EventRequest request, Instant now) {
         Actor payments = new Actor("payments-service", java.util.Set.of(Actor.SERVICE));
         Uni<Booking> effect = switch (request.type()) {
             case "PAID" -> paid(booking, request, payments, now);
@@ -124,7 +136,8 @@ public class PaymentIntegrationService {
         return effect.chain(b -> {
             PaymentEvent event = new PaymentEvent();
             event.eventId = request.eventId();
-            event.bookingId = b.id;
+            // The booking payments-service addressed, so a re-delivery is recognised whatever the chain did.
+            event.bookingId = bookingId;
             event.type = request.type();
             event.paymentId = request.paymentId();
             event.provider = request.provider();
@@ -250,7 +263,8 @@ public class PaymentIntegrationService {
             throw ApiException.badRequest("validation_failed", "Unknown refund status ''{0}''.", wanted);
         }
         return refunds.byStatus(wanted).map(list -> list.stream()
-                .map(r -> new RefundView(r.id, r.bookingId, r.amountTiyin, r.reason, utc(r.createdAt))).toList());
+                .map(r -> new RefundView(r.id, r.bookingId, r.originalBookingId, r.paymentId, r.amountTiyin, r.reason,
+                        utc(r.createdAt))).toList());
     }
 
     public record AckRequest(UUID paymentId, String status) {
