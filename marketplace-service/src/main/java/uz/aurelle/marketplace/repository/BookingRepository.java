@@ -14,6 +14,13 @@ import uz.aurelle.marketplace.BookingStatus;
 @ApplicationScoped
 public class BookingRepository implements PanacheRepositoryBase<Booking, UUID> {
 
+    /**
+     * Bookings that keep their salon and master from being deleted: unpaid holds and confirmed visits not
+     * yet over (native SQL over alias {@code b}; V41's triggers use the same rule).
+     */
+    public static final String LIVE_SQL = "b.status IN ('PENDING_PAYMENT', 'CONFIRMED') AND b.ends_at > :now"
+            + " AND b.deleted_at IS NULL";
+
     // Null-safe on purpose: the negated form must be true for a hold without an extension.
     private static final String LIVE_HOLD =
             "((holdExpiresAt is not null and holdExpiresAt > :now)"

@@ -45,6 +45,8 @@ import uz.aurelle.marketplace.service.availability.AvailabilityEngine.Verdict;
 public class BookingService {
 
     private static final String EXCLUSION_VIOLATION = "23P01";
+    private static final String SALON_DELETED = "AUS04";
+    private static final String MASTER_DELETED = "AUM04";
 
     private final BookingRepository bookings;
     private final BookingHistoryRepository history;
@@ -191,7 +193,16 @@ public class BookingService {
                 .chain(() -> withPromo ? promos.recordRedemption(booking, now) : Uni.createFrom().voidItem())
                 .replaceWith(booking)
                 .onFailure(BookingService::isExclusionViolation)
-                .transform(e -> slotTaken(ctx, date, now, booking.startsAt, booking.masterId));
+                .transform(e -> slotTaken(ctx, date, now, booking.startsAt, booking.masterId))
+                .onFailure(e -> SqlStates.has(e, SALON_DELETED) || SqlStates.has(e, MASTER_DELETED))
+                .transform(BookingService::deletedMeanwhile);
+    }
+
+    /** V41's insert trigger: the salon or master was deleted after this transaction read it. */
+    private static ApiException deletedMeanwhile(Throwable failure) {
+        return SqlStates.has(failure, SALON_DELETED)
+                ? ApiException.unprocessable("salon_not_bookable", "The salon is not accepting bookings.")
+                : ApiException.unprocessable("master_not_offering_service", "The master no longer works here.");
     }
 
     /**

@@ -185,9 +185,14 @@ public class CatalogueService {
         });
     }
 
+    /** Refused while the master has live bookings (see {@link SalonManagementService#delete}). */
     @WithTransaction
     public Uni<Void> deleteMaster(Actor actor, UUID salonId, UUID masterId) {
-        return ownedMaster(actor, salonId, masterId).chain(masters::delete);
+        return ownedMaster(actor, salonId, masterId).call(masters::lock)
+                .call(master -> masters.liveBookings(master.id, Instant.now())
+                        .invoke(live -> SalonManagementService.refuseWithLiveBookings("master_has_active_bookings",
+                                live)))
+                .chain(masters::delete);
     }
 
     private Uni<Master> ownedMaster(Actor actor, UUID salonId, UUID masterId) {

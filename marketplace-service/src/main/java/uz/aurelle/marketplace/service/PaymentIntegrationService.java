@@ -21,6 +21,7 @@ import uz.aurelle.marketplace.config.MarketplaceConfig;
 import uz.aurelle.marketplace.repository.BookingRepository;
 import uz.aurelle.marketplace.repository.PaymentEventRepository;
 import uz.aurelle.marketplace.repository.RefundRequestRepository;
+import uz.aurelle.marketplace.repository.SalonRepository;
 
 /**
  * The marketplace side of the internal payments contract (README, "Internal API"). payments-service
@@ -32,17 +33,19 @@ public class PaymentIntegrationService {
 
     private final BookingService bookingService;
     private final BookingRepository bookings;
+    private final SalonRepository salons;
     private final PaymentEventRepository events;
     private final RefundRequestRepository refunds;
     private final MarketplaceConfig config;
     private final AuditLog audit;
 
     public PaymentIntegrationService(BookingService bookingService, BookingRepository bookings,
-                                     PaymentEventRepository events, RefundRequestRepository refunds,
-                                     MarketplaceConfig config, AuditLog audit) {
+                                     SalonRepository salons, PaymentEventRepository events,
+                                     RefundRequestRepository refunds, MarketplaceConfig config, AuditLog audit) {
         this.audit = audit;
         this.bookingService = bookingService;
         this.bookings = bookings;
+        this.salons = salons;
         this.events = events;
         this.refunds = refunds;
         this.config = config;
@@ -74,21 +77,30 @@ public class PaymentIntegrationService {
     static final List<String> PROVIDERS = List.of("PAYME", "CLICK", "UZUM", "CASH", "CARD_AT_SALON");
     static final List<String> ACK_STATUSES = List.of("ACCEPTED", "DONE", "FAILED");
 
-    /** The live booking's state: asking about a rescheduled booking answers for the end of its chain. */
+    /**
+     * The live booking's state: asking about a rescheduled booking answers for the end of its chain. A
+     * deleted salon's bookings still answer (a 404 would read as "not delivered" to a provider's reversal).
+     */
     @WithSession
     public Uni<Payable> payable(UUID bookingId) {
         Instant now = Instant.now();
-        return bookings.chainEnd(bookingId).chain(bookingService::loadWithSalon).map(bs -> {
-            Booking b = bs.booking();
-            Instant hold = b.effectiveHoldExpiry();
-            boolean payable = !b.paid && b.amountTiyin > 0
-                    && ((b.status == BookingStatus.PENDING_PAYMENT && hold != null && hold.isAfter(now))
-                    || (b.status == BookingStatus.CONFIRMED && b.endsAt.isAfter(now)));
-            return new Payable(b.id, b.clientId, b.salonId, bs.salon().ownerId, b.status.name(), b.paid, payable,
-                    b.amountTiyin, b.currency, b.status == BookingStatus.PENDING_PAYMENT ? utc(hold) : null,
-                    utc(b.startsAt), b.status == BookingStatus.COMPLETED,
-                    List.of(new Item(b.serviceTitle, b.amountTiyin, 1, b.ikpuCode, b.packageCode, b.vatPercent)));
+        return bookings.chainEnd(bookingId).chain(bookings::findLive).chain(b -> {
+            if (b == null) {
+                throw BookingService.notFound();
+            }
+            return salons.ownerOf(b.salonId).map(owner -> payableView(b, owner, now));
         });
+    }
+
+    private static Payable payableView(Booking b, UUID salonOwnerId, Instant now) {
+        Instant hold = b.effectiveHoldExpiry();
+        boolean payable = !b.paid && b.amountTiyin > 0
+                && ((b.status == BookingStatus.PENDING_PAYMENT && hold != null && hold.isAfter(now))
+                || (b.status == BookingStatus.CONFIRMED && b.endsAt.isAfter(now)));
+        return new Payable(b.id, b.clientId, b.salonId, salonOwnerId, b.status.name(), b.paid, payable,
+                b.amountTiyin, b.currency, b.status == BookingStatus.PENDING_PAYMENT ? utc(hold) : null,
+                utc(b.startsAt), b.status == BookingStatus.COMPLETED,
+                List.of(new Item(b.serviceTitle, b.amountTiyin, 1, b.ikpuCode, b.packageCode, b.vatPercent)));
     }
 
     /**
