@@ -1,5 +1,6 @@
 package uz.aurelle.marketplace.service;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -45,6 +46,7 @@ import uz.aurelle.marketplace.service.availability.AvailabilityEngine.Verdict;
 public class BookingService {
 
     private static final String EXCLUSION_VIOLATION = "23P01";
+    private static final int ANY_MASTER_ATTEMPTS = 3;
     private static final String SALON_DELETED = "AUS04";
     private static final String MASTER_DELETED = "AUM04";
 
@@ -85,9 +87,30 @@ public class BookingService {
     private record Carry(Booking from, Integer refundCap) {
     }
 
-    @WithTransaction
+    /**
+     * With "any master", an insert that loses the race to a concurrent booking (23P01) voids the transaction;
+     * the placement is then run again in a new one, which sees the winner and takes the next free master.
+     * Bounded: after {@value #ANY_MASTER_ATTEMPTS} attempts the last 409 {@code slot_taken} stands.
+     */
     public Uni<Booking> create(Actor client, PlaceBooking request) {
-        return place(client, request, null);
+        return createAttempt(client, request, ANY_MASTER_ATTEMPTS);
+    }
+
+    private Uni<Booking> createAttempt(Actor client, PlaceBooking request, int attemptsLeft) {
+        return Panache.withTransaction(() -> place(client, request, null))
+                .onFailure(LostRace.class).recoverWithUni(lost -> attemptsLeft > 1
+                        ? createAttempt(client, request, attemptsLeft - 1)
+                        : Uni.createFrom().failure(((LostRace) lost).answer));
+    }
+
+    /** An "any master" insert lost to a concurrent booking; {@code answer} is the 409 if no retry is left. */
+    private static final class LostRace extends RuntimeException {
+        private final ApiException answer;
+
+        LostRace(ApiException answer) {
+            super(answer.getMessage(), null, false, false);
+            this.answer = answer;
+        }
     }
 
     private Uni<Booking> place(Actor client, PlaceBooking request, Carry carry) {
@@ -193,7 +216,10 @@ public class BookingService {
                 .chain(() -> withPromo ? promos.recordRedemption(booking, now) : Uni.createFrom().voidItem())
                 .replaceWith(booking)
                 .onFailure(BookingService::isExclusionViolation)
-                .transform(e -> slotTaken(ctx, date, now, booking.startsAt, booking.masterId))
+                .transform(e -> {
+                    ApiException taken = slotTaken(ctx, date, now, booking.startsAt, booking.masterId);
+                    return carry == null && request.masterId() == null ? new LostRace(taken) : taken;
+                })
                 .onFailure(e -> SqlStates.has(e, SALON_DELETED) || SqlStates.has(e, MASTER_DELETED))
                 .transform(BookingService::deletedMeanwhile);
     }

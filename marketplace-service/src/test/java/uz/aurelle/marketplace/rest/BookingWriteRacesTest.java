@@ -66,7 +66,7 @@ class BookingWriteRacesTest {
             Db.awaitLockWaiter();
             job.commit();
         }
-        extension.get(30, TimeUnit.SECONDS).then().statusCode(409)
+        extension.get(60, TimeUnit.SECONDS).then().statusCode(409)
                 .body("code", equalTo("booking_not_payable")).body("bookingStatus", equalTo("EXPIRED"));
         assertThat(Db.query("SELECT status, hold_extended_until FROM booking WHERE id = ?::uuid", id))
                 .containsExactly(java.util.Arrays.asList("EXPIRED", null));
@@ -85,7 +85,7 @@ class BookingWriteRacesTest {
             Db.awaitLockWaiter();
             cancel.commit();
         }
-        payment.get(30, TimeUnit.SECONDS).then().statusCode(200)
+        payment.get(60, TimeUnit.SECONDS).then().statusCode(200)
                 .body("applied", equalTo(true)).body("bookingStatus", equalTo("CANCELLED"));
         assertThat(Db.query("SELECT status, paid, payment_id, cancel_reason FROM booking WHERE id = ?::uuid", id))
                 .containsExactly(List.of("CANCELLED", true, paymentId, "plans changed"));
@@ -111,7 +111,7 @@ class BookingWriteRacesTest {
                 Db.awaitLockWaiter();
                 provider.commit();
             }
-            competitor.get(30, TimeUnit.SECONDS).then().statusCode(409).body("code", equalTo("slot_taken"));
+            competitor.get(60, TimeUnit.SECONDS).then().statusCode(409).body("code", equalTo("slot_taken"));
         } finally {
             scheduler.resume();
         }

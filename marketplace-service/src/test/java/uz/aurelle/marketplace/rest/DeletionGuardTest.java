@@ -40,16 +40,6 @@ class DeletionGuardTest {
                 .delete("/api/salons/{s}/masters/{m}", f.salonId(), master);
     }
 
-    /** A confirmed booking written straight into the table, as another transaction would. */
-    static void insertBooking(Connection c, SalonFixture f, UUID master, OffsetDateTime start) {
-        Db.update(c, "INSERT INTO booking (id, client_id, salon_id, service_id, master_id, starts_at, ends_at,"
-                        + " occupied_from, occupied_to, time_zone, status, service_title, price_tiyin, amount_tiyin,"
-                        + " prepayment_required) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'Asia/Tashkent', 'CONFIRMED',"
-                        + " 'Haircut', 15000000, 15000000, false)",
-                UUID.randomUUID(), UUID.randomUUID(), f.salonId(), f.serviceId(), master, start,
-                start.plusHours(1), start, start.plusHours(1));
-    }
-
     @Test
     void aSalonWithUpcomingBookingsIsNotDeletedUntilTheyAreCancelled() {
         SalonFixture f = Fixtures.salon(Fixtures.spec().prepayment(true));
@@ -108,12 +98,12 @@ class DeletionGuardTest {
         SalonFixture f = Fixtures.salon();
         CompletableFuture<Response> delete;
         try (Connection booking = Db.begin()) {
-            insertBooking(booking, f, f.masterId(), at(f, "10:00"));
+            Fixtures.insertBooking(booking, f, f.masterId(), at(f, "10:00"));
             delete = CompletableFuture.supplyAsync(() -> deleteSalon(f));
             Db.awaitLockWaiter();
             booking.commit();
         }
-        delete.get(30, TimeUnit.SECONDS).then().statusCode(409).body("code", equalTo("salon_has_active_bookings"))
+        delete.get(60, TimeUnit.SECONDS).then().statusCode(409).body("code", equalTo("salon_has_active_bookings"))
                 .body("activeBookings", equalTo(1));
         assertThat(Db.scalar("SELECT deleted_at FROM salon WHERE id = ?", f.salonId())).isNull();
     }
@@ -129,7 +119,7 @@ class DeletionGuardTest {
             Db.awaitLockWaiter();
             delete.commit();
         }
-        booking.get(30, TimeUnit.SECONDS).then().statusCode(422).body("code", equalTo("salon_not_bookable"));
+        booking.get(60, TimeUnit.SECONDS).then().statusCode(422).body("code", equalTo("salon_not_bookable"));
         assertThat(Db.scalar("SELECT count(*) FROM booking WHERE salon_id = ?", f.salonId())).isEqualTo(0L);
     }
 
@@ -144,7 +134,7 @@ class DeletionGuardTest {
                 .satisfies(e -> assertThat(((SQLException) e.getCause()).getSQLState()).isEqualTo("AU409"));
         assertThat(Db.update("UPDATE master SET deleted_at = now() WHERE id = ?", f.secondMasterId())).isEqualTo(1);
         try (Connection c = Db.begin()) {
-            assertThatThrownBy(() -> insertBooking(c, f, f.secondMasterId(), at(f, "12:00")))
+            assertThatThrownBy(() -> Fixtures.insertBooking(c, f, f.secondMasterId(), at(f, "12:00")))
                     .satisfies(e -> assertThat(((SQLException) e.getCause()).getSQLState()).isEqualTo("AUM04"));
         } catch (SQLException e) {
             throw new IllegalStateException(e);

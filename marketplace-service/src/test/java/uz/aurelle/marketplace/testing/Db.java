@@ -88,7 +88,7 @@ public final class Db {
 
     /** Waits until another session of this database is blocked on a lock (held by the test's open transaction). */
     public static void awaitLockWaiter() {
-        long deadline = System.nanoTime() + 15_000_000_000L;
+        long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
             Object waiting = scalar("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
                     + " AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()");
@@ -102,7 +102,7 @@ public final class Db {
                 throw new IllegalStateException(e);
             }
         }
-        throw new AssertionError("no session blocked on the held lock within 15 s");
+        throw new AssertionError("no session blocked on the held lock within 60 s");
     }
 
     private static void bind(PreparedStatement ps, Object[] args) throws SQLException {
