@@ -183,8 +183,8 @@ public class PaymentIntegrationService {
             // The money arrived after the hold ran out or the booking was cancelled: it never revives the
             // booking (its slot may be someone else's by now) but is given back in full.
             case EXPIRED, CANCELLED -> bookingService.requestRefund(recordPayment(booking, request, now),
-                            booking.amountTiyin, 100, "paid after the booking was " + booking.status.name().toLowerCase(Locale.ROOT),
-                            now)
+                            booking.amountTiyin, 100,
+                            "paid after the booking was " + booking.status.name().toLowerCase(Locale.ROOT), now)
                     .replaceWith(booking);
             default -> throw stateConflict(booking);
         };

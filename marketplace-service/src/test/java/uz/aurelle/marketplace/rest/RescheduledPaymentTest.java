@@ -143,7 +143,8 @@ class RescheduledPaymentTest {
             Api.post(client, "/api/bookings/" + id + "/cancel", null).then().statusCode(200);
         }
 
-        assertThat(Db.scalar("SELECT count(*) FROM refund_request WHERE booking_id = ?::uuid", lateMoved)).isEqualTo(0L);
+        assertThat(Db.scalar("SELECT count(*) FROM refund_request WHERE booking_id = ?::uuid", lateMoved))
+                .isEqualTo(0L);
         assertThat(Db.query("SELECT amount_tiyin, percent FROM refund_request WHERE booking_id = ?::uuid", middleMoved))
                 .containsExactly(List.of(7_500_000L, 50));
         assertThat(Db.query("SELECT amount_tiyin, percent FROM refund_request WHERE booking_id = ?::uuid", earlyMoved))

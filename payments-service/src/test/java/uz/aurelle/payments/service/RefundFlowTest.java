@@ -95,8 +95,8 @@ class RefundFlowTest {
         offerRefund(requestId, UUID.randomUUID(), booking.id(), null, 325_000);
 
         awaitAck(requestId, "ACCEPTED");
-        assertThat(Db.single("SELECT order_id || ' ' || state || ' ' || amount FROM refund WHERE refund_request_id = ?::uuid",
-                requestId.toString())).isEqualTo(order + " MANUAL 325000");
+        assertThat(Db.single("SELECT order_id || ' ' || state || ' ' || amount FROM refund"
+                + " WHERE refund_request_id = ?::uuid", requestId.toString())).isEqualTo(order + " MANUAL 325000");
     }
 
     private static void awaitAck(UUID requestId, String status) {
