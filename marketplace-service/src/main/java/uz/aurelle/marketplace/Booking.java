@@ -8,9 +8,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 
+/**
+ * Status changes are compare-and-set updates; a flush writes only the columns it changed
+ * ({@code @DynamicUpdate}), so it can never write back a status read earlier.
+ */
 @Entity
 @Table(name = "booking")
+@DynamicUpdate
 public class Booking {
     @Id
     public UUID id;
@@ -68,6 +74,9 @@ public class Booking {
     public String paymentProvider;
     @Column(name = "rescheduled_from")
     public UUID rescheduledFrom;
+    /** Set on a paid booking that was moved: the most a client cancellation refunds, in percent. */
+    @Column(name = "refund_cap_percent")
+    public Integer refundCapPercent;
     @Column(name = "cancel_reason")
     public String cancelReason;
     public String comment;

@@ -20,8 +20,12 @@ public class RefundRequest {
     public int percent;
     public String reason;
     public String status;
+    /** The payment to give back; it may have been made for an earlier booking of the reschedule chain. */
     @Column(name = "payment_id")
     public UUID paymentId;
+    /** The first booking of the reschedule chain (the booking itself when it was never moved). */
+    @Column(name = "original_booking_id")
+    public UUID originalBookingId;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import uz.aurelle.common.rest.PageResponse;
@@ -24,6 +25,12 @@ public class MasterRepository implements PanacheRepositoryBase<Master, UUID> {
     /** Whether the account is linked to a live master of the salon other than {@code exceptMasterId}. */
     public Uni<Boolean> linkedElsewhereInSalon(UUID salonId, UUID userId, UUID exceptMasterId) {
         return count("salonId = ?1 and userId = ?2 and id <> ?3", salonId, userId, exceptMasterId).map(n -> n > 0);
+    }
+
+    public Uni<Long> liveBookings(UUID masterId, Instant now) {
+        return getSession().chain(s -> s.createNativeQuery("SELECT count(*) FROM booking b WHERE b.master_id = :master"
+                        + " AND " + BookingRepository.LIVE_SQL, Long.class)
+                .setParameter("master", masterId).setParameter("now", now).getSingleResult());
     }
 
     /** The live master records linked to a MASTER user account (one per salon they work in). */

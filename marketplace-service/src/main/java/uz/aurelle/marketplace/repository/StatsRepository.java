@@ -15,8 +15,24 @@ import java.util.UUID;
 @ApplicationScoped
 public class StatsRepository {
 
-    /** Counts as revenue: completed visits, and paid bookings the salon keeps (confirmed or no-show). */
-    public static final String REVENUE = "(b.status = 'COMPLETED' OR (b.paid AND b.status IN ('CONFIRMED', 'NO_SHOW')))";
+    /** The refund decided for a booking (0 when none: a 0 % tier makes no request). */
+    private static final String REFUND =
+            "coalesce((SELECT r.amount_tiyin FROM refund_request r WHERE r.booking_id = b.id), 0)";
+
+    /**
+     * A paid booking cancelled with part of the money kept (0 % / 50 % tiers). A rescheduled booking's
+     * payment moved on with the new booking, which counts instead.
+     */
+    private static final String KEPT_ON_CANCEL = "b.paid AND b.status = 'CANCELLED' AND b.amount_tiyin > " + REFUND
+            + " AND NOT EXISTS (SELECT 1 FROM booking n WHERE n.rescheduled_from = b.id)";
+
+    /** Counts as revenue: completed visits, paid bookings the salon keeps (confirmed, no-show), kept cancellations. */
+    public static final String REVENUE = "(b.status = 'COMPLETED' OR (b.paid AND b.status IN ('CONFIRMED', 'NO_SHOW'))"
+            + " OR (" + KEPT_ON_CANCEL + "))";
+
+    /** Revenue in tiyin: the amount, less the refund for a cancelled booking. */
+    private static final String REVENUE_SUM = "coalesce(sum(b.amount_tiyin - CASE WHEN b.status = 'CANCELLED' THEN "
+            + REFUND + " ELSE 0 END) FILTER (WHERE " + REVENUE + "), 0)::bigint";
 
     private static final String SALON_PERIOD = " FROM booking b WHERE b.salon_id = :salon AND b.deleted_at IS NULL"
             + " AND b.starts_at >= :from AND b.starts_at < :to";
@@ -24,21 +40,21 @@ public class StatsRepository {
             + " AND b.starts_at >= :from AND b.starts_at < :to";
 
     public Uni<List<Object[]>> salonByStatus(UUID salon, Instant from, Instant to) {
-        return rows("SELECT b.status, count(*), coalesce(sum(b.amount_tiyin) FILTER (WHERE " + REVENUE
-                + "), 0)::bigint" + SALON_PERIOD + " GROUP BY b.status", Map.of("salon", salon, "from", from, "to", to));
+        return rows("SELECT b.status, count(*), " + REVENUE_SUM + SALON_PERIOD + " GROUP BY b.status",
+                Map.of("salon", salon, "from", from, "to", to));
     }
 
     public Uni<List<Object[]>> salonDaily(UUID salon, String zone, Instant from, Instant to) {
         return rows("SELECT to_char(b.starts_at AT TIME ZONE :zone, 'YYYY-MM-DD') AS day, count(*),"
                         + " count(*) FILTER (WHERE b.status = 'COMPLETED'),"
-                        + " coalesce(sum(b.amount_tiyin) FILTER (WHERE " + REVENUE + "), 0)::bigint"
+                        + " " + REVENUE_SUM
                         + SALON_PERIOD + " GROUP BY day ORDER BY day",
                 Map.of("salon", salon, "zone", zone, "from", from, "to", to));
     }
 
     public Uni<List<Object[]>> topMasters(UUID salon, Instant from, Instant to, int limit) {
         return rows("SELECT b.master_id, m.name, count(*) FILTER (WHERE b.status = 'COMPLETED') AS done,"
-                        + " coalesce(sum(b.amount_tiyin) FILTER (WHERE " + REVENUE + "), 0)::bigint AS revenue"
+                        + " " + REVENUE_SUM + " AS revenue"
                         + " FROM booking b JOIN master m ON m.id = b.master_id WHERE b.salon_id = :salon"
                         + " AND b.deleted_at IS NULL AND b.starts_at >= :from AND b.starts_at < :to"
                         + " GROUP BY b.master_id, m.name HAVING count(*) FILTER (WHERE " + REVENUE + ") > 0"
@@ -49,7 +65,7 @@ public class StatsRepository {
     public Uni<List<Object[]>> topServices(UUID salon, Instant from, Instant to, int limit) {
         return rows("SELECT b.service_id, s.name_ru, s.name_uz, s.name_en,"
                         + " count(*) FILTER (WHERE b.status = 'COMPLETED') AS done,"
-                        + " coalesce(sum(b.amount_tiyin) FILTER (WHERE " + REVENUE + "), 0)::bigint AS revenue"
+                        + " " + REVENUE_SUM + " AS revenue"
                         + " FROM booking b JOIN salon_service s ON s.id = b.service_id WHERE b.salon_id = :salon"
                         + " AND b.deleted_at IS NULL AND b.starts_at >= :from AND b.starts_at < :to"
                         + " GROUP BY b.service_id, s.name_ru, s.name_uz, s.name_en"
@@ -59,8 +75,8 @@ public class StatsRepository {
     }
 
     public Uni<List<Object[]>> platformByStatus(Instant from, Instant to) {
-        return rows("SELECT b.status, count(*), coalesce(sum(b.amount_tiyin) FILTER (WHERE " + REVENUE
-                + "), 0)::bigint" + PLATFORM_PERIOD + " GROUP BY b.status", Map.of("from", from, "to", to));
+        return rows("SELECT b.status, count(*), " + REVENUE_SUM + PLATFORM_PERIOD + " GROUP BY b.status",
+                Map.of("from", from, "to", to));
     }
 
     public Uni<List<Object[]>> salonsByStatus() {
@@ -84,7 +100,7 @@ public class StatsRepository {
 
     public Uni<List<Object[]>> topSalons(Instant from, Instant to, int limit) {
         return rows("SELECT b.salon_id, s.name_en, count(*) FILTER (WHERE b.status = 'COMPLETED') AS done,"
-                        + " coalesce(sum(b.amount_tiyin) FILTER (WHERE " + REVENUE + "), 0)::bigint AS revenue"
+                        + " " + REVENUE_SUM + " AS revenue"
                         + " FROM booking b JOIN salon s ON s.id = b.salon_id WHERE b.deleted_at IS NULL"
                         + " AND b.starts_at >= :from AND b.starts_at < :to GROUP BY b.salon_id, s.name_en"
                         + " HAVING count(*) FILTER (WHERE " + REVENUE + ") > 0"

@@ -1,5 +1,6 @@
 package uz.aurelle.marketplace.service;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -48,6 +49,9 @@ public class BookingService {
     private static final String EXCLUSION_VIOLATION = "23P01";
     /** PostgreSQL's uuid order (the canonical text compares like its bytes); java.util.UUID's is signed. */
     private static final Comparator<Booking> BY_ID = Comparator.comparing(b -> b.id.toString());
+    private static final int ANY_MASTER_ATTEMPTS = 3;
+    private static final String SALON_DELETED = "AUS04";
+    private static final String MASTER_DELETED = "AUM04";
 
     private final BookingRepository bookings;
     private final BookingHistoryRepository history;
@@ -82,13 +86,34 @@ public class BookingService {
         }
     }
 
-    /** What a rescheduled booking carries over from the one it replaces. */
-    private record Carry(Booking from) {
+    /** What a rescheduled booking carries over from the one it replaces, and its refund cap. */
+    private record Carry(Booking from, Integer refundCap) {
     }
 
-    @WithTransaction
+    /**
+     * With "any master", an insert that loses the race to a concurrent booking (23P01) voids the transaction;
+     * the placement is then run again in a new one, which sees the winner and takes the next free master.
+     * Bounded: after {@value #ANY_MASTER_ATTEMPTS} attempts the last 409 {@code slot_taken} stands.
+     */
     public Uni<Booking> create(Actor client, PlaceBooking request) {
-        return place(client, request, null);
+        return createAttempt(client, request, ANY_MASTER_ATTEMPTS);
+    }
+
+    private Uni<Booking> createAttempt(Actor client, PlaceBooking request, int attemptsLeft) {
+        return Panache.withTransaction(() -> place(client, request, null))
+                .onFailure(LostRace.class).recoverWithUni(lost -> attemptsLeft > 1
+                        ? createAttempt(client, request, attemptsLeft - 1)
+                        : Uni.createFrom().failure(((LostRace) lost).answer));
+    }
+
+    /** An "any master" insert lost to a concurrent booking; {@code answer} is the 409 if no retry is left. */
+    private static final class LostRace extends RuntimeException {
+        private final ApiException answer;
+
+        LostRace(ApiException answer) {
+            super(answer.getMessage(), null, false, false);
+            this.answer = answer;
+        }
     }
 
     private Uni<Booking> place(Actor client, PlaceBooking request, Carry carry) {
@@ -169,6 +194,7 @@ public class BookingService {
             booking.paymentId = old.paymentId;
             booking.paymentProvider = old.paymentProvider;
             booking.rescheduledFrom = old.id;
+            booking.refundCapPercent = carry.refundCap();
         }
         boolean withPromo = carry == null && request.promoCode() != null && !request.promoCode().isBlank();
         String reason = carry == null ? null : "rescheduled from " + carry.from().id;
@@ -193,14 +219,26 @@ public class BookingService {
                 .chain(() -> withPromo ? promos.recordRedemption(booking, now) : Uni.createFrom().voidItem())
                 .replaceWith(booking)
                 .onFailure(BookingService::isExclusionViolation)
-                .transform(e -> slotTaken(ctx, date, now, booking.startsAt, booking.masterId));
+                .transform(e -> {
+                    ApiException taken = slotTaken(ctx, date, now, booking.startsAt, booking.masterId);
+                    return carry == null && request.masterId() == null ? new LostRace(taken) : taken;
+                })
+                .onFailure(e -> SqlStates.has(e, SALON_DELETED) || SqlStates.has(e, MASTER_DELETED))
+                .transform(BookingService::deletedMeanwhile);
+    }
+
+    /** V41's insert trigger: the salon or master was deleted after this transaction read it. */
+    private static ApiException deletedMeanwhile(Throwable failure) {
+        return SqlStates.has(failure, SALON_DELETED)
+                ? ApiException.unprocessable("salon_not_bookable", "The salon is not accepting bookings.")
+                : ApiException.unprocessable("master_not_offering_service", "The master no longer works here.");
     }
 
     /**
      * Expires lapsed holds and gives their promo-code uses back; with {@code wantedCode} it also locks the
-     * code a new booking is about to redeem. Losing a compare-and-set here is fine: the job or a
-     * concurrent booking expired (or a payment confirmed) the hold first, and the exclusion constraint
-     * still decides.
+     * code a new booking is about to redeem. Losing the compare-and-set here is fine: the job or a
+     * concurrent booking expired (or a payment confirmed or a provider extended) the hold first, and the
+     * exclusion constraint still decides.
      * <p>
      * Lock order, wherever a transaction changes both: booking rows first, in id order, then promo-code
      * rows, in id order and in one statement. Cancellation follows it naturally (its booking, then its
@@ -211,8 +249,7 @@ public class BookingService {
         List<Booking> expired = new ArrayList<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Booking b : lapsed.stream().sorted(BY_ID).toList()) {
-            chain = chain.chain(() -> bookings.compareAndSetStatus(b.id, BookingStatus.PENDING_PAYMENT,
-                            BookingStatus.EXPIRED, null, now))
+            chain = chain.chain(() -> bookings.expireIfLapsed(b.id, now))
                     .chain(changed -> {
                         if (!changed) {
                             return Uni.createFrom().voidItem();
@@ -287,7 +324,7 @@ public class BookingService {
     @WithTransaction
     public Uni<Booking> cancel(UUID bookingId, Actor actor, String reason) {
         Instant now = Instant.now();
-        return loadWithSalon(bookingId).chain(bs -> {
+        return lockWithSalon(bookingId).chain(bs -> {
             Booking booking = bs.booking();
             Salon salon = bs.salon();
             boolean asClient = booking.clientId.equals(actor.userId());
@@ -306,8 +343,7 @@ public class BookingService {
             if (asClient) {
                 requireClientWindow(booking, salon, now);
             }
-            int percent = asSalon ? 100
-                    : RefundPolicy.parse(salon.refundTiers).percentFor(Duration.between(now, booking.startsAt));
+            int percent = asSalon ? 100 : clientRefundPercent(booking, salon, now);
             String why = reason == null || reason.isBlank() ? "cancelled by client" : reason.trim();
             return transition(booking, BookingStatus.CANCELLED, actor, why, now)
                     .call(b -> promos.releaseIfUnpaid(b, now))
@@ -333,7 +369,7 @@ public class BookingService {
 
     private Uni<Booking> finish(UUID bookingId, Actor actor, BookingStatus target) {
         Instant now = Instant.now();
-        return loadWithSalon(bookingId).chain(bs -> isSalonStaff(bs, actor).chain(staff -> {
+        return lockWithSalon(bookingId).chain(bs -> isSalonStaff(bs, actor).chain(staff -> {
             if (!staff) {
                 throw notFound();
             }
@@ -353,18 +389,28 @@ public class BookingService {
     @WithTransaction
     public Uni<Booking> reschedule(UUID bookingId, Actor actor, OffsetDateTime startsAt, UUID masterId) {
         Instant now = Instant.now();
-        return loadWithSalon(bookingId).chain(bs -> {
+        return lockWithSalon(bookingId).chain(bs -> {
             Booking old = bs.booking();
             if (!old.clientId.equals(actor.userId())) {
                 throw notFound();
             }
             requireActive(old, BookingStatus.CANCELLED);
             requireClientWindow(old, bs.salon(), now);
+            // Moving a paid booking freezes the refund it would get now: later it can only get less.
+            Integer refundCap = old.paid ? Integer.valueOf(clientRefundPercent(old, bs.salon(), now))
+                    : old.refundCapPercent;
             return transition(old, BookingStatus.CANCELLED, actor, "rescheduled", now)
                     .chain(cancelled -> place(actor, new PlaceBooking(old.serviceId,
-                            masterId != null ? masterId : old.masterId, startsAt, old.comment), new Carry(old)))
+                            masterId != null ? masterId : old.masterId, startsAt, old.comment),
+                            new Carry(old, refundCap)))
                     .call(placed -> promos.transfer(old, placed));
         });
+    }
+
+    /** The salon's tier for cancelling now, capped by the tier in force when the paid booking was moved. */
+    private static int clientRefundPercent(Booking booking, Salon salon, Instant now) {
+        int tier = RefundPolicy.parse(salon.refundTiers).percentFor(Duration.between(now, booking.startsAt));
+        return booking.refundCapPercent == null ? tier : Math.min(tier, booking.refundCapPercent);
     }
 
     private Uni<Booking> refundIfPaid(Booking booking, int percent, String reason, Instant now) {
@@ -372,6 +418,11 @@ public class BookingService {
         if (!booking.paid || amount == 0) {
             return Uni.createFrom().item(booking);
         }
+        return requestRefund(booking, amount, percent, reason, now).replaceWith(booking);
+    }
+
+    /** A refund decision for payments-service, naming the payment to give (part of) back. */
+    Uni<Void> requestRefund(Booking booking, long amount, int percent, String reason, Instant now) {
         RefundRequest refund = new RefundRequest();
         refund.id = UUID.randomUUID();
         refund.bookingId = booking.id;
@@ -382,7 +433,10 @@ public class BookingService {
         refund.paymentId = booking.paymentId;
         refund.createdAt = now;
         refund.updatedAt = now;
-        return refunds.persist(refund).replaceWith(booking);
+        return bookings.chainStart(booking.id).chain(first -> {
+            refund.originalBookingId = first;
+            return refunds.persist(refund);
+        }).replaceWithVoid();
     }
 
     /** Compare-and-set on the status column; a concurrent change makes it fail with 409. */
@@ -454,7 +508,16 @@ public class BookingService {
     }
 
     Uni<BookingAndSalon> loadWithSalon(UUID bookingId) {
-        return bookings.findLive(bookingId).chain(booking -> {
+        return withSalon(bookings.findLive(bookingId));
+    }
+
+    /** For writers: the booking row stays locked until the transaction ends, so no one else changes it meanwhile. */
+    Uni<BookingAndSalon> lockWithSalon(UUID bookingId) {
+        return withSalon(bookings.lockLive(bookingId));
+    }
+
+    private Uni<BookingAndSalon> withSalon(Uni<Booking> found) {
+        return found.chain(booking -> {
             if (booking == null) {
                 throw notFound();
             }

@@ -204,10 +204,13 @@ public class CatalogueService {
         });
     }
 
-    /** A pending invitation dies with its master, so its code cannot be accepted later. */
+    /** Refused while the master has live bookings; a pending invitation dies with its master. */
     @WithTransaction
     public Uni<Void> deleteMaster(Actor actor, UUID salonId, UUID masterId) {
         return lockedOwnedMaster(actor, salonId, masterId)
+                .call(master -> masters.liveBookings(master.id, Instant.now())
+                        .invoke(live -> SalonManagementService.refuseWithLiveBookings("master_has_active_bookings",
+                                live)))
                 .call(master -> invitations.revokePending(master.id, Instant.now()))
                 .chain(masters::delete);
     }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import uz.aurelle.common.audit.AuditEvent;
 import uz.aurelle.common.audit.AuditLog;
@@ -20,24 +21,31 @@ import uz.aurelle.marketplace.config.MarketplaceConfig;
 import uz.aurelle.marketplace.repository.BookingRepository;
 import uz.aurelle.marketplace.repository.PaymentEventRepository;
 import uz.aurelle.marketplace.repository.RefundRequestRepository;
+import uz.aurelle.marketplace.repository.SalonRepository;
 
-/** The marketplace side of the internal payments contract (see the team brief). */
+/**
+ * The marketplace side of the internal payments contract (README, "Internal API"). payments-service
+ * knows a booking by the id it was paid (or asked to be paid) for; after a reschedule that booking is
+ * cancelled and the live one is the last of its chain, so every call here acts on the chain's end.
+ */
 @ApplicationScoped
 public class PaymentIntegrationService {
 
     private final BookingService bookingService;
     private final BookingRepository bookings;
+    private final SalonRepository salons;
     private final PaymentEventRepository events;
     private final RefundRequestRepository refunds;
     private final MarketplaceConfig config;
     private final AuditLog audit;
 
     public PaymentIntegrationService(BookingService bookingService, BookingRepository bookings,
-                                     PaymentEventRepository events, RefundRequestRepository refunds,
-                                     MarketplaceConfig config, AuditLog audit) {
+                                     SalonRepository salons, PaymentEventRepository events,
+                                     RefundRequestRepository refunds, MarketplaceConfig config, AuditLog audit) {
         this.audit = audit;
         this.bookingService = bookingService;
         this.bookings = bookings;
+        this.salons = salons;
         this.events = events;
         this.refunds = refunds;
         this.config = config;
@@ -61,48 +69,76 @@ public class PaymentIntegrationService {
     public record HoldView(UUID bookingId, String status, OffsetDateTime holdExpiresAt) {
     }
 
-    public record RefundView(UUID id, UUID bookingId, long amount, String reason, OffsetDateTime createdAt) {
+    public record RefundView(UUID id, UUID bookingId, UUID originalBookingId, UUID paymentId, long amount,
+                             String reason, OffsetDateTime createdAt) {
     }
 
     static final List<String> EVENT_TYPES = List.of("PAID", "PAYMENT_CANCELLED", "REFUNDED");
     static final List<String> PROVIDERS = List.of("PAYME", "CLICK", "UZUM", "CASH", "CARD_AT_SALON");
     static final List<String> ACK_STATUSES = List.of("ACCEPTED", "DONE", "FAILED");
 
+    /**
+     * The live booking's state: asking about a rescheduled booking answers for the end of its chain. A
+     * deleted salon's bookings still answer (a 404 would read as "not delivered" to a provider's reversal).
+     */
     @WithSession
     public Uni<Payable> payable(UUID bookingId) {
         Instant now = Instant.now();
-        return bookingService.loadWithSalon(bookingId).map(bs -> {
-            Booking b = bs.booking();
-            Instant hold = b.effectiveHoldExpiry();
-            boolean payable = !b.paid && b.amountTiyin > 0
-                    && ((b.status == BookingStatus.PENDING_PAYMENT && hold != null && hold.isAfter(now))
-                    || (b.status == BookingStatus.CONFIRMED && b.endsAt.isAfter(now)));
-            return new Payable(b.id, b.clientId, b.salonId, bs.salon().ownerId, b.status.name(), b.paid, payable,
-                    b.amountTiyin, b.currency, b.status == BookingStatus.PENDING_PAYMENT ? utc(hold) : null,
-                    utc(b.startsAt), b.status == BookingStatus.COMPLETED,
-                    List.of(new Item(b.serviceTitle, b.amountTiyin, 1, b.ikpuCode, b.packageCode, b.vatPercent)));
+        return bookings.chainEnd(bookingId).chain(bookings::findLive).chain(b -> {
+            if (b == null) {
+                throw BookingService.notFound();
+            }
+            return salons.ownerOf(b.salonId).map(owner -> payableView(b, owner, now));
         });
     }
 
-    /** Applies a payment event once: a re-delivered event id changes nothing and answers applied=false. */
+    private static Payable payableView(Booking b, UUID salonOwnerId, Instant now) {
+        Instant hold = b.effectiveHoldExpiry();
+        boolean payable = !b.paid && b.amountTiyin > 0
+                && ((b.status == BookingStatus.PENDING_PAYMENT && hold != null && hold.isAfter(now))
+                || (b.status == BookingStatus.CONFIRMED && b.endsAt.isAfter(now)));
+        return new Payable(b.id, b.clientId, b.salonId, salonOwnerId, b.status.name(), b.paid, payable,
+                b.amountTiyin, b.currency, b.status == BookingStatus.PENDING_PAYMENT ? utc(hold) : null,
+                utc(b.startsAt), b.status == BookingStatus.COMPLETED,
+                List.of(new Item(b.serviceTitle, b.amountTiyin, 1, b.ikpuCode, b.packageCode, b.vatPercent)));
+    }
+
+    /**
+     * Applies a payment event once: a re-delivered event id changes nothing and answers applied=false. The
+     * booking row is locked first, so concurrent deliveries and client or job transitions take turns.
+     */
     @WithTransaction
     public Uni<EventResult> apply(UUID bookingId, EventRequest request) {
         validate(request);
         Instant now = Instant.now();
-        return events.findById(request.eventId()).chain(seen -> {
+        return locked(bookingId).chain(booking -> events.findById(request.eventId()).chain(seen -> {
             if (seen != null) {
                 if (!seen.bookingId.equals(bookingId)) {
                     throw ApiException.conflict("payment_event_conflict",
                             "This event id was already used for another booking.");
                 }
-                return bookings.findById(bookingId)
-                        .map(b -> new EventResult(request.eventId(), false, b.status.name()));
+                return Uni.createFrom().item(new EventResult(request.eventId(), false, booking.status.name()));
             }
-            return bookingService.loadWithSalon(bookingId).chain(bs -> applyNew(bs.booking(), request, now));
-        });
+            return applyNew(bookingId, booking, request, now);
+        }));
     }
 
-    private Uni<EventResult> applyNew(Booking booking, EventRequest request, Instant now) {
+    private Uni<Booking> locked(UUID bookingId) {
+        return lockChainEnd(bookingId, 2);
+    }
+
+    /** Locks the end of the chain; a reschedule committed while we waited for the lock moves the end on. */
+    private Uni<Booking> lockChainEnd(UUID bookingId, int moves) {
+        return bookings.chainEnd(bookingId).chain(end -> bookings.lockLive(end).chain(b -> {
+            if (b == null) {
+                throw BookingService.notFound();
+            }
+            return bookings.chainEnd(end).chain(latest -> latest.equals(end) || moves == 0
+                    ? Uni.createFrom().item(b) : lockChainEnd(latest, moves - 1));
+        }));
+    }
+
+    private Uni<EventResult> applyNew(UUID bookingId, Booking booking, EventRequest request, Instant now) {
         Actor payments = new Actor("payments-service", java.util.Set.of(Actor.SERVICE));
         Uni<Booking> effect = switch (request.type()) {
             case "PAID" -> paid(booking, request, payments, now);
@@ -112,7 +148,8 @@ public class PaymentIntegrationService {
         return effect.chain(b -> {
             PaymentEvent event = new PaymentEvent();
             event.eventId = request.eventId();
-            event.bookingId = b.id;
+            // The booking payments-service addressed, so a re-delivery is recognised whatever the chain did.
+            event.bookingId = bookingId;
             event.type = request.type();
             event.paymentId = request.paymentId();
             event.provider = request.provider();
@@ -132,25 +169,34 @@ public class PaymentIntegrationService {
     }
 
     private Uni<Booking> paid(Booking booking, EventRequest request, Actor payments, Instant now) {
-        if (booking.paid || (booking.status != BookingStatus.PENDING_PAYMENT
-                && booking.status != BookingStatus.CONFIRMED)) {
+        if (booking.paid) {
             throw stateConflict(booking);
         }
         if (request.amount() != booking.amountTiyin) {
             throw ApiException.unprocessable("amount_mismatch", "The paid amount differs from the booking amount.")
                     .with("expected", booking.amountTiyin);
         }
-        Uni<Booking> confirmed = booking.status == BookingStatus.PENDING_PAYMENT
-                ? bookingService.transition(booking, BookingStatus.CONFIRMED, payments, "paid", now)
-                : Uni.createFrom().item(booking);
-        return confirmed.map(b -> {
-            b.paid = true;
-            b.paidAt = request.occurredAt().toInstant();
-            b.paymentId = request.paymentId();
-            b.paymentProvider = request.provider();
-            b.updatedAt = now;
-            return b;
-        });
+        return switch (booking.status) {
+            case PENDING_PAYMENT -> bookingService.transition(booking, BookingStatus.CONFIRMED, payments, "paid", now)
+                    .map(b -> recordPayment(b, request, now));
+            case CONFIRMED -> Uni.createFrom().item(recordPayment(booking, request, now));
+            // The money arrived after the hold ran out or the booking was cancelled: it never revives the
+            // booking (its slot may be someone else's by now) but is given back in full.
+            case EXPIRED, CANCELLED -> bookingService.requestRefund(recordPayment(booking, request, now),
+                            booking.amountTiyin, 100,
+                            "paid after the booking was " + booking.status.name().toLowerCase(Locale.ROOT), now)
+                    .replaceWith(booking);
+            default -> throw stateConflict(booking);
+        };
+    }
+
+    private static Booking recordPayment(Booking b, EventRequest request, Instant now) {
+        b.paid = true;
+        b.paidAt = request.occurredAt().toInstant();
+        b.paymentId = request.paymentId();
+        b.paymentProvider = request.provider();
+        b.updatedAt = now;
+        return b;
     }
 
     private Uni<Booking> paymentCancelled(Booking booking, Actor payments, Instant now) {
@@ -206,11 +252,9 @@ public class PaymentIntegrationService {
         });
     }
 
+    /** Checked under the row lock: a hold that expired or a booking that was paid meanwhile is refused. */
     private Uni<Booking> pendingBooking(UUID bookingId, Instant now) {
-        return bookings.findLive(bookingId).map(b -> {
-            if (b == null) {
-                throw BookingService.notFound();
-            }
+        return locked(bookingId).map(b -> {
             Instant hold = b.effectiveHoldExpiry();
             if (b.status != BookingStatus.PENDING_PAYMENT || hold == null || !hold.isAfter(now)) {
                 throw ApiException.conflict("booking_not_payable", "The booking is not awaiting payment.")
@@ -231,7 +275,8 @@ public class PaymentIntegrationService {
             throw ApiException.badRequest("validation_failed", "Unknown refund status ''{0}''.", wanted);
         }
         return refunds.byStatus(wanted).map(list -> list.stream()
-                .map(r -> new RefundView(r.id, r.bookingId, r.amountTiyin, r.reason, utc(r.createdAt))).toList());
+                .map(r -> new RefundView(r.id, r.bookingId, r.originalBookingId, r.paymentId, r.amountTiyin, r.reason,
+                        utc(r.createdAt))).toList());
     }
 
     public record AckRequest(UUID paymentId, String status) {

@@ -73,9 +73,21 @@ public class SalonManagementService {
         });
     }
 
+    /** Refused while the salon has live bookings: deleted, they could no longer be seen, cancelled or refunded. */
     @WithTransaction
     public Uni<Void> delete(Actor actor, UUID salonId) {
-        return owned(actor, salonId).chain(salons::delete);
+        return owned(actor, salonId).call(salons::lock)
+                .call(salon -> salons.liveBookings(salon.id, Instant.now())
+                        .invoke(live -> refuseWithLiveBookings("salon_has_active_bookings", live)))
+                .chain(salons::delete);
+    }
+
+    /** 409 with the count: the owner cancels (or completes) those bookings first. */
+    static void refuseWithLiveBookings(String code, long live) {
+        if (live > 0) {
+            throw ApiException.conflict(code, "There are {0} upcoming booking(s); cancel them first.", live)
+                    .with("activeBookings", live);
+        }
     }
 
     @WithSession

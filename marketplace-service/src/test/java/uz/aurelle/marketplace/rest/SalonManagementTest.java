@@ -140,6 +140,9 @@ class SalonManagementTest {
         String owner = TestTokens.owner(f.ownerId());
         String booking = Api.bookOk(TestTokens.client(UUID.randomUUID()), f.serviceId(), f.masterId(),
                 f.at(Fixtures.daysAhead(f.zone(), 3), "10:00"));
+        // A finished visit: upcoming bookings block the deletion (DeletionGuardTest).
+        Api.shiftIntoPast(booking);
+        Api.post(owner, "/api/bookings/" + booking + "/complete", null).then().statusCode(200);
 
         given().auth().oauth2(owner).delete("/api/salons/" + f.salonId()).then().statusCode(204);
         given().auth().oauth2(owner).get("/api/salons/" + f.salonId()).then().statusCode(404);

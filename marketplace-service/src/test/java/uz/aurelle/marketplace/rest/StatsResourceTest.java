@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -76,6 +78,49 @@ class StatsResourceTest {
                 .get("/api/salons/" + f.salonId() + "/stats?from=" + today.minusDays(30) + "&to=" + today.minusDays(20))
                 .then().statusCode(200).body("bookings", equalTo(0)).body("revenue", equalTo(0))
                 .body("noShowRate", equalTo(0.0f)).body("topMasters.size()", equalTo(0));
+    }
+
+    @Test
+    void paidCancellationsCountWhatTheSalonKeeps() {
+        // Open round the clock so bookings sit at exact distances from now; tiers 24:100, 12:50, 0:0.
+        SalonFixture f = Fixtures.salon(Fixtures.spec().prepayment(true).hours("00:00", "00:00").noBreak()
+                .slotInterval(60).minNotice(0));
+        String client = TestTokens.client(UUID.randomUUID());
+        String owner = TestTokens.owner(f.ownerId());
+        OffsetDateTime next = OffsetDateTime.now(f.zone()).truncatedTo(ChronoUnit.HOURS).plusHours(1);
+        String keepsAll = paidBooking(f, client, next.plusHours(5));
+        String keepsHalf = paidBooking(f, client, next.plusHours(16));
+        String keepsNothing = paidBooking(f, client, next.plusHours(30));
+        String salonCancelled = paidBooking(f, client, next.plusHours(40));
+        String moved = paidBooking(f, client, next.plusHours(50));
+        String unpaid = Api.bookOk(client, f.serviceId(), f.masterId(), next.plusHours(70));
+        for (String id : List.of(keepsAll, keepsHalf, keepsNothing, unpaid)) {
+            Api.post(client, "/api/bookings/" + id + "/cancel", null).then().statusCode(200);
+        }
+        Api.post(owner, "/api/bookings/" + salonCancelled + "/cancel", Map.of("reason", "closed")).then()
+                .statusCode(200);
+        Api.post(client, "/api/bookings/" + moved + "/reschedule", Map.of("startsAt", next.plusHours(60).toString()))
+                .then().statusCode(201);
+
+        LocalDate today = LocalDate.now(f.zone());
+        given().auth().oauth2(owner)
+                .get("/api/salons/" + f.salonId() + "/stats?from=" + today + "&to=" + today.plusDays(5))
+                .then().statusCode(200)
+                .body("bookingsByStatus.CANCELLED", equalTo(6)).body("bookingsByStatus.CONFIRMED", equalTo(1))
+                // 15 000 000 kept at 0 % + 7 500 000 at 50 % + the moved booking's 15 000 000 once; the
+                // 100 % refunds, the salon's cancellation and the unpaid booking bring nothing.
+                .body("revenue", equalTo(37_500_000))
+                .body("topMasters[0].revenue", equalTo(37_500_000))
+                .body("topServices[0].revenue", equalTo(37_500_000));
+    }
+
+    private static String paidBooking(SalonFixture f, String client, OffsetDateTime start) {
+        String id = Api.bookOk(client, f.serviceId(), f.masterId(), start);
+        given().auth().oauth2(TestTokens.service("payments-service")).contentType("application/json")
+                .body(Map.of("eventId", UUID.randomUUID(), "type", "PAID", "paymentId", UUID.randomUUID(),
+                        "provider", "CLICK", "amount", 15_000_000, "occurredAt", OffsetDateTime.now().toString()))
+                .post("/internal/bookings/{id}/payment-events", id).then().statusCode(200);
+        return id;
     }
 
     @Test

@@ -63,6 +63,48 @@ public final class Db {
         return rows.isEmpty() ? null : rows.get(0).get(0);
     }
 
+    /**
+     * A transaction left open (autocommit off) so a test can hold row locks while the API runs into
+     * them; commit or roll back, then close.
+     */
+    public static Connection begin() {
+        try {
+            Connection c = connect();
+            c.setAutoCommit(false);
+            return c;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static int update(Connection c, String sql, Object... args) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until another session of this database is blocked on a lock (held by the test's open transaction). */
+    public static void awaitLockWaiter() {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Object waiting = scalar("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                    + " AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()");
+            if (((Number) waiting).longValue() > 0) {
+                return;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("no session blocked on the held lock within 60 s");
+    }
+
     private static void bind(PreparedStatement ps, Object[] args) throws SQLException {
         for (int i = 0; i < args.length; i++) {
             ps.setObject(i + 1, args[i]);

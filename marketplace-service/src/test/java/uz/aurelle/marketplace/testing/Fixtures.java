@@ -123,6 +123,16 @@ public final class Fixtures {
                 UUID.randomUUID(), master, day);
     }
 
+    /** A confirmed one-hour booking written straight into the table on {@code c}, as another transaction would. */
+    public static void insertBooking(java.sql.Connection c, SalonFixture f, UUID master, OffsetDateTime start) {
+        Db.update(c, "INSERT INTO booking (id, client_id, salon_id, service_id, master_id, starts_at, ends_at,"
+                        + " occupied_from, occupied_to, time_zone, status, service_title, price_tiyin, amount_tiyin,"
+                        + " prepayment_required) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'CONFIRMED', 'Haircut',"
+                        + " 15000000, 15000000, false)",
+                UUID.randomUUID(), UUID.randomUUID(), f.salonId(), f.serviceId(), master, start,
+                start.plusHours(1), start, start.plusHours(1), f.zone().getId());
+    }
+
     /** A local date some days ahead in the zone, far enough for any minimum notice. */
     public static LocalDate daysAhead(ZoneId zone, int days) {
         return LocalDate.now(zone).plusDays(days);

@@ -33,7 +33,12 @@ public final class MarketplaceDtos {
     public record Hold(OffsetDateTime until) {
     }
 
-    public record RefundRequest(UUID id, UUID bookingId, long amount, String reason, OffsetDateTime createdAt) {
+    /**
+     * A refund decision. {@code paymentId} names the order to refund: after a reschedule it was paid for an
+     * earlier booking of the chain that starts at {@code originalBookingId}. Both are absent on old requests.
+     */
+    public record RefundRequest(UUID id, UUID bookingId, UUID originalBookingId, UUID paymentId, long amount,
+                                String reason, OffsetDateTime createdAt) {
     }
 
     public record RefundAck(UUID paymentId, String status) {

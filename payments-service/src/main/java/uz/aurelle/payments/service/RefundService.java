@@ -81,16 +81,30 @@ public class RefundService {
     Uni<UUID> accept(RefundRequest request) {
         return Panache.withTransaction(() -> refunds.find("refundRequestId", request.id()).firstResult()
                 .chain(existing -> existing != null ? Uni.createFrom().<UUID>nullItem()
-                        : orders.find("bookingId = ?1 and state in ?2 order by paidAt desc", request.bookingId(),
-                                        List.of(OrderState.PAID, OrderState.REFUNDED)).firstResult()
+                        : paidOrder(request)
                                 .chain(found -> found == null ? noPayment(request)
                                         : orders.lock(found.id).chain(order -> record(order, request)))))
                 .chain(clickRefund -> clickRefund == null ? Uni.createFrom().<UUID>nullItem()
                         : executeClick(clickRefund).replaceWith(clickRefund));
     }
 
+    /**
+     * The payment the decision names; requests without one (older marketplace rows) are matched by booking,
+     * the chain's first booking included, since a rescheduled booking's payment belongs to an earlier id.
+     */
+    private Uni<PaymentOrder> paidOrder(RefundRequest request) {
+        List<OrderState> paid = List.of(OrderState.PAID, OrderState.REFUNDED);
+        if (request.paymentId() != null) {
+            return orders.find("id = ?1 and state in ?2", request.paymentId(), paid).firstResult();
+        }
+        List<UUID> bookings = request.originalBookingId() == null ? List.of(request.bookingId())
+                : List.of(request.bookingId(), request.originalBookingId());
+        return orders.find("bookingId in ?1 and state in ?2 order by paidAt desc", bookings, paid).firstResult();
+    }
+
     private Uni<UUID> noPayment(RefundRequest request) {
-        Log.warnf("refund request %s for booking %s: no paid payment here", request.id(), request.bookingId());
+        Log.warnf("refund request %s for booking %s (payment %s): no paid payment here", request.id(),
+                request.bookingId(), request.paymentId());
         return Uni.createFrom().nullItem();
     }
 

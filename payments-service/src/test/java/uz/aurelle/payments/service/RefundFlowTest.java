@@ -55,6 +55,50 @@ class RefundFlowTest {
                         + amount + ",\"reason\":\"cancelled 48 h ahead\",\"createdAt\":\"2030-01-01T10:00:00Z\"}]")));
     }
 
+    /** A decision for a booking payments never saw: the one a paid booking was rescheduled to. */
+    private void offerRefund(UUID requestId, UUID bookingId, UUID originalBookingId, String paymentId, long amount) {
+        refundRequests = MarketplaceFake.server().stubFor(get(urlEqualTo("/internal/refund-requests?status=PENDING"))
+                .atPriority(1)
+                .willReturn(okJson("[{\"id\":\"" + requestId + "\",\"bookingId\":\"" + bookingId
+                        + "\",\"originalBookingId\":\"" + originalBookingId + "\",\"paymentId\":"
+                        + (paymentId == null ? "null" : "\"" + paymentId + "\"") + ",\"amount\":" + amount
+                        + ",\"reason\":\"cancelled 48 h ahead\",\"createdAt\":\"2030-01-01T10:00:00Z\"}]")));
+    }
+
+    @Test
+    void aRefundForARescheduledBookingFindsThePaymentItNames() {
+        Api.Booking booking = Api.booking(640_000);
+        String order = Api.order(booking, "CLICK");
+        long paydoc = payByClick(order, "6400");
+        MarketplaceFake.server().stubFor(delete(urlEqualTo("/click/payment/reversal/12345/" + paydoc))
+                .willReturn(okJson("{\"error_code\":0,\"error_note\":\"Success\",\"payment_id\":" + paydoc + "}")));
+        UUID requestId = UUID.randomUUID();
+        // Neither booking id is the one the order was paid for: only the payment id leads to it.
+        offerRefund(requestId, UUID.randomUUID(), UUID.randomUUID(), order, 640_000);
+
+        awaitAck(requestId, "DONE");
+        MarketplaceFake.server().verify(postRequestedFor(urlEqualTo("/internal/refund-requests/" + requestId + "/ack"))
+                .withRequestBody(matchingJsonPath("$.paymentId", equalTo(order))));
+        assertThat(Db.single("SELECT order_id FROM refund WHERE refund_request_id = ?::uuid", requestId.toString())
+                .toString()).isEqualTo(order);
+        assertThat(Db.single("SELECT state FROM payment_order WHERE id = ?::uuid", order)).isEqualTo("REFUNDED");
+    }
+
+    @Test
+    void aRefundWithoutAPaymentIdIsMatchedByTheFirstBookingOfTheChain() {
+        Api.Booking booking = Api.booking(650_000);
+        String order = Api.order(booking, "PAYME");
+        String id = paymeId();
+        payme("CreateTransaction", createParams(id, System.currentTimeMillis(), 650_000, order));
+        payme("PerformTransaction", "{\"id\":\"" + id + "\"}");
+        UUID requestId = UUID.randomUUID();
+        offerRefund(requestId, UUID.randomUUID(), booking.id(), null, 325_000);
+
+        awaitAck(requestId, "ACCEPTED");
+        assertThat(Db.single("SELECT order_id || ' ' || state || ' ' || amount FROM refund"
+                + " WHERE refund_request_id = ?::uuid", requestId.toString())).isEqualTo(order + " MANUAL 325000");
+    }
+
     private static void awaitAck(UUID requestId, String status) {
         Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> MarketplaceFake.server().verify(
                 postRequestedFor(urlEqualTo("/internal/refund-requests/" + requestId + "/ack"))
