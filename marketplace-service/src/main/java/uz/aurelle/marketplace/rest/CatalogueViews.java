@@ -1,9 +1,13 @@
 package uz.aurelle.marketplace.rest;
 
+import java.time.LocalTime;
+import java.util.List;
 import java.util.UUID;
 import uz.aurelle.marketplace.BeautyService;
 import uz.aurelle.marketplace.Category;
 import uz.aurelle.marketplace.Master;
+import uz.aurelle.marketplace.SalonOpeningHours;
+import uz.aurelle.marketplace.service.OpeningHoursService;
 
 /** JSON shapes of the catalogue. */
 final class CatalogueViews {
@@ -33,6 +37,24 @@ final class CatalogueViews {
         static MasterView of(Master m) {
             return new MasterView(m.id, m.salonId, m.name, m.photoUrl, m.specialisation, m.experienceYears,
                     m.userId != null);
+        }
+    }
+
+    /** An interval as the owner wrote it; a midnight close reads 24:00, a later one sets closesNextDay. */
+    record OpeningHoursView(int dayOfWeek, String opensAt, String closesAt, boolean closesNextDay) {
+        static OpeningHoursView of(SalonOpeningHours h) {
+            return new OpeningHoursView(h.dayOfWeek, h.opensAt.toString(),
+                    h.closesAt.equals(LocalTime.MIDNIGHT) ? "24:00" : h.closesAt.toString(), h.closesNextDay());
+        }
+
+        static List<OpeningHoursView> of(List<SalonOpeningHours> hours) {
+            return hours.stream().map(OpeningHoursView::of).toList();
+        }
+    }
+
+    record WeekView(String timeZone, boolean openNow, List<OpeningHoursView> hours) {
+        static WeekView of(OpeningHoursService.Week week) {
+            return new WeekView(week.timeZone(), week.openNow(), OpeningHoursView.of(week.hours()));
         }
     }
 }
