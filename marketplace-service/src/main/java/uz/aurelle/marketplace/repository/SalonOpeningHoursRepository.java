@@ -11,13 +11,11 @@ import uz.aurelle.marketplace.SalonOpeningHours;
 public class SalonOpeningHoursRepository implements PanacheRepositoryBase<SalonOpeningHours, SalonOpeningHours.Key> {
 
     /**
-     * "Open now" for the salon aliased {@code s}: its wall clock at this instant lies inside one of its
-     * intervals and no closure is running. Search and the salon detail share it, so they agree. A scalar
-     * subquery rather than EXISTS: PostgreSQL then checks candidate by candidate (one index probe), so a
-     * page in rating order stops after a page of open salons instead of first joining every salon's hours.
+     * "Open now" for the salon aliased {@code s}: its wall clock at this instant lies inside its week
+     * ({@code open_week}, the union of its intervals kept by a trigger) and no closure is running.
+     * Search and the salon detail share it, so they agree.
      */
-    public static final String OPEN_NOW_SQL = "(coalesce((SELECT true FROM salon_opening_hours oh"
-            + " WHERE oh.salon_id = s.id AND oh.week_span @> aurelle_week_minute(s.time_zone, now()) LIMIT 1), false)"
+    public static final String OPEN_NOW_SQL = "(s.open_week @> aurelle_week_minute(s.time_zone, now())"
             + " AND NOT EXISTS (SELECT 1 FROM salon_closure sc WHERE sc.salon_id = s.id AND sc.starts_at <= now()"
             + " AND sc.ends_at > now()))";
 

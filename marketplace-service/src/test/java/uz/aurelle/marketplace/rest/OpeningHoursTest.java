@@ -221,11 +221,10 @@ class OpeningHoursTest {
         given().get("/api/salons/{id}", f.salonId()).then().statusCode(200).body("openNow", equalTo(true));
     }
 
-    /** Whether the salon's hours cover the instant on its wall clock: the test used by "open now". */
+    /** Whether the salon's week covers the instant on its wall clock: the test "open now" makes. */
     static boolean openAt(SalonFixture f, String instant) {
-        return (Boolean) Db.scalar("SELECT EXISTS (SELECT 1 FROM salon_opening_hours oh JOIN salon s"
-                + " ON s.id = oh.salon_id WHERE s.id = ? AND oh.week_span @> aurelle_week_minute(s.time_zone,"
-                + " ?::timestamptz))", f.salonId(), instant);
+        return (Boolean) Db.scalar("SELECT open_week @> aurelle_week_minute(time_zone, ?::timestamptz) FROM salon"
+                + " WHERE id = ?", instant, f.salonId());
     }
 
     /** The rule in PostgreSQL, at fixed instants: intervals past midnight and across the week's end. */
@@ -267,5 +266,12 @@ class OpeningHoursTest {
         assertThatThrownBy(() -> Db.update("INSERT INTO salon_opening_hours (salon_id, day_of_week, opens_at,"
                 + " closes_at) VALUES (?, 3, '09:00:30', '18:00')", f.salonId()))
                 .hasMessageContaining("salon_opening_hours_whole_minutes");
+
+        // The salon's week follows any write to the hours, not only the API's.
+        Db.update("DELETE FROM salon_opening_hours WHERE salon_id = ? AND day_of_week = 1", f.salonId());
+        assertThat(openAt(f, "2026-12-01T02:00:00Z")).isFalse();
+        Db.update("UPDATE salon_opening_hours SET closes_at = '04:00' WHERE salon_id = ? AND day_of_week = 7",
+                f.salonId());
+        assertThat(openAt(f, "2026-03-09T07:30:00Z")).isTrue();
     }
 }
