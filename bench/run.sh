@@ -38,7 +38,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $pkgs >/dev/null
 fi
 
-curl -fs -m 5 -o /dev/null "$GW/healthz" || { log "no gateway at $GW: start scripts/run-local.sh first"; exit 1; }
+# The gateway answers /healthz; a service addressed directly (BENCH_GATEWAY=http://localhost:18082) /q/health/ready.
+curl -fs -m 5 -o /dev/null "$GW/healthz" || curl -fs -m 5 -o /dev/null "$GW/q/health/ready" \
+  || { log "nothing answers at $GW: start scripts/run-local.sh first"; exit 1; }
 # Leftovers of an interrupted run would distort every figure.
 psql -q -v ON_ERROR_STOP=1 -d "$DB" -f "$ROOT/bench/unseed-salons.sql" >/dev/null
 

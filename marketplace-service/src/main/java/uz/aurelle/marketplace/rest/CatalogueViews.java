@@ -2,8 +2,10 @@ package uz.aurelle.marketplace.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import uz.aurelle.marketplace.BeautyService;
 import uz.aurelle.marketplace.Category;
@@ -11,6 +13,8 @@ import uz.aurelle.marketplace.Master;
 import uz.aurelle.marketplace.MasterDateOverride;
 import uz.aurelle.marketplace.MasterInvitation;
 import uz.aurelle.marketplace.SalonClosure;
+import uz.aurelle.marketplace.SalonOpeningHours;
+import uz.aurelle.marketplace.service.OpeningHoursService;
 
 /** JSON shapes of the catalogue. */
 final class CatalogueViews {
@@ -68,6 +72,24 @@ final class CatalogueViews {
 
         private static OffsetDateTime utc(Instant at) {
             return at.atOffset(ZoneOffset.UTC);
+        }
+    }
+
+    /** An interval as the owner wrote it; a midnight close reads 24:00, a later one sets closesNextDay. */
+    record OpeningHoursView(int dayOfWeek, String opensAt, String closesAt, boolean closesNextDay) {
+        static OpeningHoursView of(SalonOpeningHours h) {
+            return new OpeningHoursView(h.dayOfWeek, h.opensAt.toString(),
+                    h.closesAt.equals(LocalTime.MIDNIGHT) ? "24:00" : h.closesAt.toString(), h.closesNextDay());
+        }
+
+        static List<OpeningHoursView> of(List<SalonOpeningHours> hours) {
+            return hours.stream().map(OpeningHoursView::of).toList();
+        }
+    }
+
+    record WeekView(String timeZone, boolean openNow, List<OpeningHoursView> hours) {
+        static WeekView of(OpeningHoursService.Week week) {
+            return new WeekView(week.timeZone(), week.openNow(), OpeningHoursView.of(week.hours()));
         }
     }
 }

@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
 import uz.aurelle.common.ratelimit.RateLimited;
 import uz.aurelle.common.rest.PageResponse;
+import uz.aurelle.marketplace.service.OpeningHoursService;
 import uz.aurelle.marketplace.service.SearchService;
 import uz.aurelle.marketplace.service.SalonManagementService;
 import uz.aurelle.marketplace.service.SalonManagementService.SalonData;
@@ -27,13 +28,15 @@ public class SalonResource {
 
     private final SalonManagementService salons;
     private final SearchService search;
+    private final OpeningHoursService openingHours;
     private final Callers callers;
     private final SecurityIdentity identity;
 
-    public SalonResource(SalonManagementService salons, SearchService search, Callers callers,
-                         SecurityIdentity identity) {
+    public SalonResource(SalonManagementService salons, SearchService search, OpeningHoursService openingHours,
+                         Callers callers, SecurityIdentity identity) {
         this.salons = salons;
         this.search = search;
+        this.openingHours = openingHours;
         this.callers = callers;
         this.identity = identity;
     }
@@ -74,7 +77,7 @@ public class SalonResource {
     @Path("/{id}")
     @PermitAll
     public Uni<SalonView> get(@PathParam("id") UUID id) {
-        return salons.view(id, identity.isAnonymous() ? null : callers.current()).map(SalonView::of);
+        return openingHours.detail(id, identity.isAnonymous() ? null : callers.current()).map(SalonView::of);
     }
 
     @PUT

@@ -27,6 +27,8 @@ public class SearchParams {
     public String maxPrice;
     @QueryParam("homeService")
     public String homeService;
+    @QueryParam("openNow")
+    public String openNow;
     @QueryParam("sort")
     public String sort;
     @QueryParam("page")
@@ -59,7 +61,20 @@ public class SearchParams {
                 optional("radiusKm", radiusKm), optional("minRating", minRating),
                 minPrice == null ? null : (long) number("minPrice", minPrice, 0, 1e13),
                 maxPrice == null ? null : (long) number("maxPrice", maxPrice, 0, 1e13),
-                homeService == null ? null : Boolean.parseBoolean(homeService), order, pageNo, pageSize);
+                flag("homeService", homeService), Boolean.TRUE.equals(flag("openNow", openNow)), order, pageNo,
+                pageSize);
+    }
+
+    /** true or false, nothing else: "maybe" or "yes" silently meaning false would hide salons. */
+    private static Boolean flag(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw bad(name);
+        };
     }
 
     private static Double optional(String name, String value) {

@@ -26,12 +26,13 @@ import uz.aurelle.marketplace.MasterBreak;
 import uz.aurelle.marketplace.MasterOffer;
 import uz.aurelle.marketplace.MasterWorkingHours;
 import uz.aurelle.marketplace.Salon;
+import uz.aurelle.marketplace.SalonOpeningHours;
 import uz.aurelle.marketplace.SalonStatus;
 import uz.aurelle.marketplace.config.MarketplaceConfig;
 
 /**
  * A realistic Tashkent data set for the local run (off by default): 36 active salons across the
- * city's districts with masters, services priced in tiyin with IKPU codes, weekly schedules, past
+ * city's districts with opening hours, masters, services priced in tiyin with IKPU codes, weekly schedules, past
  * completed bookings with reviews and a few upcoming ones. Loaded once; a second start finds the
  * first demo salon and does nothing. Ids are fixed so the auth engineer can seed matching accounts.
  */
@@ -186,6 +187,7 @@ public class DemoData {
             salon.createdAt = now;
             salon.updatedAt = now;
             rows.add(salon);
+            rows.addAll(openingHours(salon.id, i));
 
             List<BeautyService> services = new ArrayList<>();
             for (int t = 0; t < 5; t++) {
@@ -260,6 +262,35 @@ public class DemoData {
                 }
             }
         }
+    }
+
+    /**
+     * Public hours by kind of salon: barbers 10:00-22:00 daily, Barber Bek until 02:00 on Friday and
+     * Saturday nights, Zumrad Spa round the clock, a few with a lunch break on weekdays, every fifth
+     * closed on Sunday, the rest 09:00-21:00 and Sunday 10:00-18:00.
+     */
+    static List<SalonOpeningHours> openingHours(UUID salonId, int i) {
+        List<SalonOpeningHours> hours = new ArrayList<>();
+        String brand = BRANDS[i][0];
+        for (int day = 1; day <= 7; day++) {
+            if (brand.equals("Zumrad Spa")) {
+                hours.add(new SalonOpeningHours(salonId, day, LocalTime.MIDNIGHT, LocalTime.MIDNIGHT));
+            } else if (brand.contains("Barber")) {
+                LocalTime closes = brand.equals("Barber Bek") && (day == 5 || day == 6) ? LocalTime.of(2, 0)
+                        : LocalTime.of(22, 0);
+                hours.add(new SalonOpeningHours(salonId, day, LocalTime.of(10, 0), closes));
+            } else if (day == 7) {
+                if (i % 5 != 1) {
+                    hours.add(new SalonOpeningHours(salonId, day, LocalTime.of(10, 0), LocalTime.of(18, 0)));
+                }
+            } else if (i % 7 == 3 && day <= 5) {
+                hours.add(new SalonOpeningHours(salonId, day, LocalTime.of(9, 0), LocalTime.of(13, 0)));
+                hours.add(new SalonOpeningHours(salonId, day, LocalTime.of(14, 0), LocalTime.of(20, 0)));
+            } else {
+                hours.add(new SalonOpeningHours(salonId, day, LocalTime.of(9, 0), LocalTime.of(21, 0)));
+            }
+        }
+        return hours;
     }
 
     private static Booking booking(Salon salon, BeautyService service, UUID masterId, UUID client,

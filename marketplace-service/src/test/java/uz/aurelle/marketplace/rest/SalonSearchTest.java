@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -121,5 +123,56 @@ class SalonSearchTest {
                 "page=-1", "minRating=high", "lat=41&lon=69&radiusKm=1000", "sort=distance", "categoryId=hair")) {
             given().get("/api/salons?" + bad).then().statusCode(400).body("code", equalTo("invalid_parameter"));
         }
+    }
+
+    @Test
+    void newAndBooleanParametersAreStrictAndNamed() {
+        Map<String, String> bad = new LinkedHashMap<>();
+        bad.put("openNow=maybe", "openNow");
+        bad.put("openNow=1", "openNow");
+        bad.put("homeService=maybe", "homeService");
+        bad.put("homeService=yes", "homeService");
+        bad.put("q=" + "a".repeat(101), "q");
+        bad.put("q=nail%07s", "q");
+        bad.put("q=nails&sort=distance", "sort");
+        bad.forEach((query, parameter) -> {
+            for (String path : List.of("/api/salons?", "/api/salons/map?")) {
+                if (query.contains("sort=") && path.contains("map")) {
+                    continue;   // the map has no order
+                }
+                given().urlEncodingEnabled(false).get(path + query).then().statusCode(400)
+                        .contentType("application/problem+json").body("code", equalTo("invalid_parameter"))
+                        .body("parameter", equalTo(parameter));
+            }
+        });
+        given().get("/api/salons?q=" + "a".repeat(100) + "&openNow=false&homeService=FALSE").then().statusCode(200);
+    }
+
+    @Test
+    void totalsStayExactOnEveryPageWhicheverWayTheyAreCounted() {
+        double lat = 38 + RANDOM.nextDouble() * 4;
+        double lon = 57 + RANDOM.nextDouble() * 10;
+        String t = token();
+        List<SalonFixture> salons = List.of(salon(t + " A", t, t, lat, lon), salon(t + " B", t, t, lat + 0.001, lon),
+                salon(t + " C", t, t, lat + 0.002, lon));
+        for (int i = 0; i < salons.size(); i++) {
+            Db.update("UPDATE salon SET rating_avg = ?, rating_count = ? WHERE id = ?", 4.0 + i * 0.3, 10 * i,
+                    salons.get(i).salonId());
+        }
+        String here = "lat=" + lat + "&lon=" + lon + "&radiusKm=1";
+        // Counted separately (rating order from the index), by the ranked set (distance, text).
+        for (String query : List.of(here + "&sort=rating", here + "&sort=popularity", here, "q=" + t,
+                here + "&sort=price")) {
+            for (int page = 0; page < 4; page++) {
+                given().get("/api/salons?" + query + "&size=2&page=" + page).then().statusCode(200)
+                        .body("total", equalTo(3)).body("page", equalTo(page)).body("size", equalTo(2))
+                        .body("items.size()", equalTo(page == 0 ? 2 : page == 1 ? 1 : 0));
+            }
+        }
+        assertThat(ids(here + "&sort=rating")).containsExactly(salons.get(2).salonId().toString(),
+                salons.get(1).salonId().toString(), salons.get(0).salonId().toString());
+        assertThat(ids(here + "&sort=rating&size=2&page=1")).containsExactly(salons.get(0).salonId().toString());
+        given().get("/api/salons?lat=" + lat + "&lon=" + (lon + 1) + "&radiusKm=1").then().statusCode(200)
+                .body("total", equalTo(0)).body("items.size()", equalTo(0));
     }
 }

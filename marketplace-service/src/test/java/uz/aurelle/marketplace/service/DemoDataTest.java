@@ -53,6 +53,22 @@ class DemoDataTest {
         assertThat((Double) Db.scalar("SELECT rating_avg FROM salon WHERE id = ?", DemoData.salonId(0)))
                 .isBetween(4.0, 5.0);
 
+        // Opening hours: every demo salon publishes its week; a spa round the clock, a barber late on
+        // Friday and Saturday nights, some closed on Sunday.
+        assertThat(Db.scalar("SELECT count(DISTINCT oh.salon_id) FROM salon_opening_hours oh JOIN salon s"
+                + " ON s.id = oh.salon_id WHERE s.owner_id = ANY (?)",
+                (Object) DemoData.OWNERS.toArray(new java.util.UUID[0]))).isEqualTo(36L);
+        given().get("/api/salons/{id}", DemoData.salonId(4)).then().statusCode(200)
+                .body("nameEn", org.hamcrest.Matchers.equalTo("Zumrad Spa"))
+                .body("openNow", org.hamcrest.Matchers.equalTo(true))
+                .body("openingHours.closesAt", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo("24:00")));
+        given().get("/api/salons/{id}/opening-hours", DemoData.salonId(16)).then().statusCode(200)
+                .body("hours.find { it.dayOfWeek == 5 }.closesAt", org.hamcrest.Matchers.equalTo("02:00"))
+                .body("hours.find { it.dayOfWeek == 5 }.closesNextDay", org.hamcrest.Matchers.equalTo(true));
+        given().get("/api/salons/{id}/opening-hours", DemoData.salonId(1)).then().statusCode(200)
+                .body("hours.dayOfWeek", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(7)))
+                .body("hours.size()", org.hamcrest.Matchers.equalTo(6));
+
         // A demo salon answers with free slots next week, and its owner sees its bookings.
         Object service = Db.scalar("SELECT id FROM salon_service WHERE salon_id = ? ORDER BY id LIMIT 1",
                 DemoData.salonId(1));
