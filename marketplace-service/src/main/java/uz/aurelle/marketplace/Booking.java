@@ -77,6 +77,11 @@ public class Booking {
     /** Set on a paid booking that was moved: the most a client cancellation refunds, in percent. */
     @Column(name = "refund_cap_percent")
     public Integer refundCapPercent;
+    /** A refund the client is owed or got back (PENDING until payments-service reports it REFUNDED). */
+    @Column(name = "refund_tiyin")
+    public Long refundTiyin;
+    @Column(name = "refund_status")
+    public String refundStatus;
     @Column(name = "cancel_reason")
     public String cancelReason;
     public String comment;

@@ -10,7 +10,11 @@ public record BookingView(UUID id, UUID clientId, UUID salonId, UUID serviceId, 
                           OffsetDateTime startsAt, OffsetDateTime endsAt, String timeZone, String status,
                           long price, long discount, long amount, String currency, boolean prepaymentRequired,
                           OffsetDateTime holdExpiresAt, boolean paid, UUID rescheduledFrom, String cancelReason,
-                          String comment, OffsetDateTime createdAt) {
+                          String comment, OffsetDateTime createdAt, Refund refund) {
+
+    /** Money coming back to the client: PENDING while payments-service carries it out, then REFUNDED. */
+    public record Refund(long amount, String currency, String status) {
+    }
 
     public static BookingView of(Booking b) {
         ZoneId zone = ZoneId.of(b.timeZone);
@@ -19,6 +23,7 @@ public record BookingView(UUID id, UUID clientId, UUID salonId, UUID serviceId, 
                 b.timeZone, b.status.name(), b.priceTiyin, b.discountTiyin, b.amountTiyin, b.currency,
                 b.prepaymentRequired, b.effectiveHoldExpiry() == null ? null
                         : b.effectiveHoldExpiry().atZone(zone).toOffsetDateTime(),
-                b.paid, b.rescheduledFrom, b.cancelReason, b.comment, b.createdAt.atZone(zone).toOffsetDateTime());
+                b.paid, b.rescheduledFrom, b.cancelReason, b.comment, b.createdAt.atZone(zone).toOffsetDateTime(),
+                b.refundTiyin == null ? null : new Refund(b.refundTiyin, b.currency, b.refundStatus));
     }
 }

@@ -50,6 +50,8 @@ public class BookingService {
     /** PostgreSQL's uuid order (the canonical text compares like its bytes); java.util.UUID's is signed. */
     private static final Comparator<Booking> BY_ID = Comparator.comparing(b -> b.id.toString());
     private static final int ANY_MASTER_ATTEMPTS = 3;
+    static final String REFUND_PENDING = "PENDING";
+    static final String REFUND_DONE = "REFUNDED";
     private static final String SALON_DELETED = "AUS04";
     private static final String MASTER_DELETED = "AUM04";
 
@@ -433,6 +435,8 @@ public class BookingService {
         refund.paymentId = booking.paymentId;
         refund.createdAt = now;
         refund.updatedAt = now;
+        booking.refundTiyin = amount;
+        booking.refundStatus = REFUND_PENDING;
         return bookings.chainStart(booking.id).chain(first -> {
             refund.originalBookingId = first;
             return refunds.persist(refund);

@@ -143,7 +143,7 @@ public class PaymentIntegrationService {
         Uni<Booking> effect = switch (request.type()) {
             case "PAID" -> paid(booking, request, payments, now);
             case "PAYMENT_CANCELLED" -> paymentCancelled(booking, payments, now);
-            default -> refunded(booking, payments, now);
+            default -> refunded(booking, request, payments, now);
         };
         return effect.chain(b -> {
             PaymentEvent event = new PaymentEvent();
@@ -214,12 +214,21 @@ public class PaymentIntegrationService {
                 });
     }
 
-    private Uni<Booking> refunded(Booking booking, Actor payments, Instant now) {
+    private Uni<Booking> refunded(Booking booking, EventRequest request, Actor payments, Instant now) {
         Uni<Booking> cancelled = booking.status == BookingStatus.CONFIRMED && booking.paid
                 ? bookingService.transition(booking, BookingStatus.CANCELLED, payments, "refunded", now)
                 : Uni.createFrom().item(booking);
         return cancelled.chain(b -> refunds.update("status = 'DONE', updatedAt = ?1 where bookingId = ?2"
-                + " and status in ('PENDING', 'ACCEPTED')", now, b.id).replaceWith(b));
+                + " and status in ('PENDING', 'ACCEPTED')", now, b.id).replaceWith(b)).invoke(b -> {
+                    // A refund the provider started itself has no decision of ours: its amount is the event's.
+                    if (b.refundTiyin == null) {
+                        long reported = request.amount() == null || request.amount() <= 0 ? b.amountTiyin
+                                : Math.min(request.amount(), b.amountTiyin);
+                        b.refundTiyin = reported > 0 ? reported : null;
+                    }
+                    b.refundStatus = b.refundTiyin == null ? null : BookingService.REFUND_DONE;
+                    b.updatedAt = now;
+                });
     }
 
     @WithTransaction

@@ -3,6 +3,7 @@ package uz.aurelle.marketplace.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -79,13 +80,15 @@ class PaymentRulesCoverageTest {
         String client = TestTokens.client(UUID.randomUUID());
         String id = paidBooking(f, client, "10:00", 15_000_000);
         given().auth().oauth2(client).get("/api/bookings/" + id).then().statusCode(200)
-                .body("status", equalTo("CONFIRMED")).body("paid", equalTo(true));
+                .body("status", equalTo("CONFIRMED")).body("paid", equalTo(true)).body("refund", nullValue());
 
         UUID eventId = UUID.randomUUID();
         InternalPaymentsResourceTest.event(id, eventId, "REFUNDED", 15_000_000).then().statusCode(200)
                 .body("applied", equalTo(true)).body("bookingStatus", equalTo("CANCELLED"));
+        // The provider refunded on its own: the client sees the event's amount as refunded.
         given().auth().oauth2(client).get("/api/bookings/" + id).then().statusCode(200)
-                .body("status", equalTo("CANCELLED"));
+                .body("status", equalTo("CANCELLED")).body("refund.amount", equalTo(15_000_000))
+                .body("refund.currency", equalTo("UZS")).body("refund.status", equalTo("REFUNDED"));
         given().auth().oauth2(client).get("/api/bookings/" + id + "/history").then().statusCode(200)
                 .body("findAll { it.to == 'CANCELLED' }.size()", equalTo(1));
         long history = (Long) Db.scalar("SELECT count(*) FROM booking_status_history WHERE booking_id = ?::uuid", id);
@@ -101,12 +104,17 @@ class PaymentRulesCoverageTest {
         // A client's cancellation asks for a refund; the REFUNDED event completes that request.
         String cancelled = paidBooking(f, client, "12:00", 15_000_000);
         Api.post(client, "/api/bookings/" + cancelled + "/cancel", null).then().statusCode(200);
-        assertThat(refundRequests("PENDING", cancelled)).hasSize(1);
+        assertThat(refundRequests("PENDING", cancelled)).singleElement()
+                .satisfies(r -> assertThat(((Number) r.get("amount")).longValue()).isEqualTo(15_000_000L));
+        given().auth().oauth2(client).get("/api/bookings/" + cancelled).then().statusCode(200)
+                .body("refund.amount", equalTo(15_000_000)).body("refund.status", equalTo("PENDING"));
         UUID refundEvent = UUID.randomUUID();
         InternalPaymentsResourceTest.event(cancelled, refundEvent, "REFUNDED", 15_000_000).then().statusCode(200)
                 .body("applied", equalTo(true)).body("bookingStatus", equalTo("CANCELLED"));
         assertThat(refundRequests("PENDING", cancelled)).isEmpty();
         assertThat(refundRequests("DONE", cancelled)).hasSize(1);
+        given().auth().oauth2(client).get("/api/bookings/" + cancelled).then().statusCode(200)
+                .body("refund.amount", equalTo(15_000_000)).body("refund.status", equalTo("REFUNDED"));
         InternalPaymentsResourceTest.event(cancelled, refundEvent, "REFUNDED", 15_000_000).then().statusCode(200)
                 .body("applied", equalTo(false));
         assertThat(refundRequests("DONE", cancelled)).hasSize(1);
