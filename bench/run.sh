@@ -153,39 +153,19 @@ if has search; then
     [search-near-3km-by-distance]="/api/salons?lat=41.311&lon=69.279&radiusKm=3&size=20"
     [search-category-price]="/api/salons?categoryId=$NAILS&minPrice=10000000&maxPrice=12000000&size=20"
     [search-all-by-rating]="/api/salons?size=20"
+    [search-open-now-near-3km]="/api/salons?lat=41.311&lon=69.279&radiusKm=3&openNow=true&size=20"
+    [search-open-now-all]="/api/salons?openNow=true&size=20"
   )
-  for name in search-text-salon-name search-text-service-name search-near-3km-by-distance search-category-price search-all-by-rating; do
+  for name in search-text-salon-name search-text-service-name search-near-3km-by-distance search-category-price \
+      search-all-by-rating search-open-now-near-3km search-open-now-all; do
     total=$(curl -fs -m 10 "$GW${SEARCH[$name]}" | jq .total)
     NOTES+=("$name: ${SEARCH[$name]} → total $total")
     run_wrk "$name" "$CONN" "$GW${SEARCH[$name]}"
   done
 
-  # The SQL SearchService builds (marketplace-service SearchService.search), with these parameters.
-  cols="s.id, s.name_ru, s.name_uz, s.name_en, s.address, s.latitude, s.longitude, s.rating_avg, s.rating_count,
-        (SELECT min(v.price_tiyin) FROM salon_service v WHERE v.salon_id = s.id AND v.deleted_at IS NULL) AS min_price"
-  base="s.deleted_at IS NULL AND s.status = 'ACTIVE'"
-  cat > "$OUT/explain.sql" <<SQL
-\\echo '== text search q=nafosat (RELEVANCE) =='
-PREPARE text_q(text) AS SELECT $cols, NULL AS distance, s.photos[1], count(*) OVER () AS total FROM salon s
- WHERE $base AND (s.search_name %> aurelle_norm(\$1) OR EXISTS (SELECT 1 FROM salon_service v WHERE
- v.salon_id = s.id AND v.deleted_at IS NULL AND aurelle_norm(v.name_ru || ' ' || v.name_uz || ' ' || v.name_en) %> aurelle_norm(\$1)))
- ORDER BY word_similarity(aurelle_norm(\$1), s.search_name) DESC, s.rating_avg DESC, s.id LIMIT 20 OFFSET 0;
-EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE text_q('nafosat');
-\\echo '== near 41.311,69.279 within 3 km (DISTANCE) =='
-PREPARE near_q(float8, float8, float8) AS SELECT $cols,
- earth_distance(ll_to_earth(\$1, \$2), ll_to_earth(s.latitude, s.longitude)) AS distance, s.photos[1], count(*) OVER () AS total
- FROM salon s WHERE $base AND earth_box(ll_to_earth(\$1, \$2), \$3) @> ll_to_earth(s.latitude, s.longitude)
- AND earth_distance(ll_to_earth(\$1, \$2), ll_to_earth(s.latitude, s.longitude)) <= \$3
- ORDER BY distance ASC, s.id LIMIT 20 OFFSET 0;
-EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE near_q(41.311, 69.279, 3000);
-\\echo '== category nails + price 100 000..120 000 UZS (RATING) =='
-PREPARE cat_q(uuid, bigint, bigint) AS SELECT $cols, NULL AS distance, s.photos[1], count(*) OVER () AS total
- FROM salon s WHERE $base AND EXISTS (SELECT 1 FROM salon_service v WHERE v.salon_id = s.id AND v.deleted_at IS NULL
- AND v.category_id = \$1 AND v.price_tiyin >= \$2 AND v.price_tiyin <= \$3)
- ORDER BY s.rating_avg DESC, s.rating_count DESC, s.id LIMIT 20 OFFSET 0;
-EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE cat_q('$NAILS', 10000000, 12000000);
-SQL
-  psql -q -v ON_ERROR_STOP=1 -d "$DB" -f "$OUT/explain.sql" > "$OUT/explain.txt" 2>&1 || log "EXPLAIN failed, see $OUT/explain.txt"
+  # The SQL SearchService sends for these scenarios (captured from the service), with their parameters.
+  psql -q -v ON_ERROR_STOP=1 -d "$DB" -f "$ROOT/bench/explain-search.sql" > "$OUT/explain.txt" 2>&1 \
+    || log "EXPLAIN failed, see $OUT/explain.txt"
 fi
 
 {

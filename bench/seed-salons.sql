@@ -2,10 +2,12 @@
 -- search benchmark (bench/run.sh). Every bench row belongs to the dedicated owner
 -- be7c0000-0000-4000-8000-000000000000 and every salon name starts with "Bench ", so
 -- bench/unseed-salons.sql removes exactly them. Columns follow marketplace-service's Flyway
--- migrations V1 (salon, salon_service), V2 (rating_avg, rating_count) and V3 (search_name is generated).
+-- migrations V1 (salon, salon_service, salon_opening_hours), V2 (rating_avg, rating_count), V3 and V21
+-- (search_name, week_span are generated; search_doc is kept by triggers).
 -- Re-runnable: removes earlier bench rows first. Usage: psql -v ON_ERROR_STOP=1 -d aurelle_marketplace -f ...
 \set bench_owner '\'be7c0000-0000-4000-8000-000000000000\''
 BEGIN;
+DELETE FROM salon_opening_hours WHERE salon_id IN (SELECT id FROM salon WHERE owner_id = :bench_owner);
 DELETE FROM salon_service WHERE salon_id IN (SELECT id FROM salon WHERE owner_id = :bench_owner);
 DELETE FROM salon WHERE owner_id = :bench_owner;
 
@@ -71,9 +73,22 @@ FROM generate_series(1, 10000) AS i
 CROSS JOIN generate_series(0, 5) AS j
 JOIN bench_services t ON t.t = (i + j * 3) % 10
 WHERE j < 3 + i % 4;
+
+-- Opening hours (V21): a tenth round the clock, a tenth closed on Sunday, a tenth 10:00-02:00 every
+-- day, the rest 09:00-21:00 and Sunday 10:00-18:00.
+INSERT INTO salon_opening_hours (salon_id, day_of_week, opens_at, closes_at)
+SELECT md5('bench-salon-' || i)::uuid, day,
+       CASE WHEN i % 10 = 0 THEN '00:00' WHEN i % 10 = 2 OR (day = 7 AND i % 10 <> 1) THEN '10:00' ELSE '09:00' END::time,
+       CASE WHEN i % 10 = 0 THEN '00:00' WHEN i % 10 = 2 THEN '02:00' WHEN day = 7 THEN '18:00' ELSE '21:00' END::time
+FROM generate_series(1, 10000) AS i
+CROSS JOIN generate_series(1, 7) AS day
+WHERE NOT (i % 10 = 1 AND day = 7);
 COMMIT;
-ANALYZE salon;
-ANALYZE salon_service;
+-- Loading services and hours rewrote every salon row (the triggers keeping search_doc and open_week):
+-- vacuum the dead versions, as after any bulk load, or counts and scans wade through three times the rows.
+VACUUM ANALYZE salon;
+VACUUM ANALYZE salon_service;
+VACUUM ANALYZE salon_opening_hours;
 SELECT count(*) AS bench_salons FROM salon WHERE owner_id = :bench_owner;
 SELECT count(*) AS bench_services FROM salon_service
  WHERE salon_id IN (SELECT id FROM salon WHERE owner_id = :bench_owner);

@@ -146,6 +146,10 @@ class SalonSearchTest {
             }
         });
         given().get("/api/salons?q=" + "a".repeat(100) + "&openNow=false&homeService=FALSE").then().statusCode(200);
+        // Search syntax is never an error: punctuation only, an unbalanced quote, a lone apostrophe.
+        for (String odd : List.of("!!!", "\"unbalanced " + token(), "ʻ")) {
+            given().queryParam("q", odd).get("/api/salons").then().statusCode(200).body("total", equalTo(0));
+        }
     }
 
     @Test
