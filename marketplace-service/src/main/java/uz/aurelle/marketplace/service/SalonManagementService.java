@@ -6,7 +6,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -268,11 +267,12 @@ public class SalonManagementService {
             salon.photos = d.photos().toArray(new String[0]);
         }
         if (d.timeZone() != null) {
-            try {
-                salon.timeZone = ZoneId.of(d.timeZone()).getId();
-            } catch (DateTimeException e) {
+            // Region ids only: PostgreSQL reads a bare offset such as "+05:00" as POSIX, with the sign
+            // reversed, so "open now" and the slot SQL would put such a salon ten hours off.
+            if (!ZoneId.getAvailableZoneIds().contains(d.timeZone())) {
                 throw invalid("timeZone", "The time zone must be an IANA zone id such as Asia/Tashkent.");
             }
+            salon.timeZone = d.timeZone();
         }
         if (d.slotIntervalMinutes() != null) {
             salon.slotIntervalMinutes = (int) range("slotIntervalMinutes", d.slotIntervalMinutes(), 5, 240);

@@ -75,8 +75,10 @@ class SalonManagementTest {
         create(owner, noName).then().statusCode(400).body("code", equalTo("validation_failed"))
                 .body("errors[0].field", equalTo("nameRu"));
         Map<String, Object> zone = salonBody();
-        zone.put("timeZone", "Mars/Olympus");
-        create(owner, zone).then().statusCode(400).body("errors[0].field", equalTo("timeZone"));
+        for (String notARegion : List.of("Mars/Olympus", "+05:00", "UTC+5", "GMT+05:00")) {
+            zone.put("timeZone", notARegion);
+            create(owner, zone).then().statusCode(400).body("errors[0].field", equalTo("timeZone"));
+        }
         Map<String, Object> tiers = salonBody();
         tiers.put("refundTiers", "lots");
         create(owner, tiers).then().statusCode(400).body("code", equalTo("invalid_refund_tiers"));
