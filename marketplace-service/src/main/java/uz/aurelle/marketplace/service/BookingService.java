@@ -454,9 +454,14 @@ public class BookingService {
                         throw ApiException.conflict("booking_state_conflict",
                                 "The booking changed meanwhile; reload it and try again.");
                     }
-                    return bookings.getSession().chain(s -> s.refresh(booking));
+                    // Mirror what the UPDATE wrote (a refresh of this instance is deprecated in Hibernate).
+                    booking.status = target;
+                    booking.updatedAt = now;
+                    if (cancelReason != null) {
+                        booking.cancelReason = cancelReason;
+                    }
+                    return record(booking.id, from, target, actor, reason, now);
                 })
-                .chain(() -> record(booking.id, from, target, actor, reason, now))
                 .replaceWith(booking);
     }
 
