@@ -28,13 +28,16 @@ import uz.aurelle.marketplace.service.CatalogueService.Window;
 public class CatalogueReadService {
 
     private final SalonManagementService salons;
+    private final CatalogueService catalogue;
     private final BeautyServiceRepository services;
     private final MasterRepository masters;
     private final ScheduleRepository schedules;
 
-    public CatalogueReadService(SalonManagementService salons, BeautyServiceRepository services,
-                                MasterRepository masters, ScheduleRepository schedules) {
+    public CatalogueReadService(SalonManagementService salons, CatalogueService catalogue,
+                                BeautyServiceRepository services, MasterRepository masters,
+                                ScheduleRepository schedules) {
         this.salons = salons;
+        this.catalogue = catalogue;
         this.services = services;
         this.masters = masters;
         this.schedules = schedules;
@@ -42,28 +45,20 @@ public class CatalogueReadService {
 
     @WithSession
     public Uni<Master> master(UUID salonId, UUID masterId, Actor actorOrNull) {
-        return salons.view(salonId, actorOrNull).chain(salon -> masters.findById(masterId).map(master -> {
-            if (master == null || !master.salonId.equals(salon.id)) {
-                throw masterNotFound();
-            }
-            return master;
-        }));
+        return salons.view(salonId, actorOrNull)
+                .chain(salon -> masters.findById(masterId).map(master -> CatalogueService.ofSalon(master, salon.id)));
     }
 
     @WithSession
     public Uni<BeautyService> service(UUID salonId, UUID serviceId, Actor actorOrNull) {
-        return salons.view(salonId, actorOrNull).chain(salon -> services.findById(serviceId).map(service -> {
-            if (service == null || !service.salonId.equals(salon.id)) {
-                throw ApiException.notFound("service_not_found", "The salon has no such service.");
-            }
-            return service;
-        }));
+        return salons.view(salonId, actorOrNull).chain(salon -> services.findById(serviceId)
+                .map(service -> CatalogueService.ofSalon(service, salon.id)));
     }
 
     /** The weekly hours and breaks in the shape {@code PUT .../schedule} takes. */
     @WithSession
     public Uni<ScheduleData> schedule(Actor actor, UUID salonId, UUID masterId) {
-        return ownedMaster(actor, salonId, masterId).chain(master -> schedules.hours(Set.of(masterId))
+        return catalogue.ownedMaster(actor, salonId, masterId).chain(master -> schedules.hours(Set.of(masterId))
                 .chain(hours -> schedules.breaks(Set.of(masterId)).map(breaks -> new ScheduleData(
                         hours.stream().map(h -> new Window(h.dayOfWeek, h.startsAt.toString(), h.endsAt.toString()))
                                 .toList(),
@@ -73,7 +68,8 @@ public class CatalogueReadService {
 
     @WithSession
     public Uni<MasterDateOverride> day(Actor actor, UUID salonId, UUID masterId, LocalDate day) {
-        return ownedMaster(actor, salonId, masterId).chain(master -> schedules.overrides(Set.of(masterId), day, day))
+        return catalogue.ownedMaster(actor, salonId, masterId)
+                .chain(master -> schedules.overrides(Set.of(masterId), day, day))
                 .map(found -> {
                     if (found.isEmpty()) {
                         throw ApiException.notFound("day_not_found", "The master has no override on this date.");
@@ -98,18 +94,5 @@ public class CatalogueReadService {
                     }
                     return closure;
                 });
-    }
-
-    private Uni<Master> ownedMaster(Actor actor, UUID salonId, UUID masterId) {
-        return salons.owned(actor, salonId).chain(salon -> masters.findById(masterId).map(master -> {
-            if (master == null || !master.salonId.equals(salon.id)) {
-                throw masterNotFound();
-            }
-            return master;
-        }));
-    }
-
-    private static ApiException masterNotFound() {
-        return ApiException.notFound("master_not_found", "The salon has no such master.");
     }
 }

@@ -104,12 +104,16 @@ public class CatalogueService {
     }
 
     private Uni<BeautyService> ownedService(Actor actor, UUID salonId, UUID serviceId) {
-        return salons.owned(actor, salonId).chain(salon -> services.findById(serviceId).map(service -> {
-            if (service == null || !service.salonId.equals(salon.id)) {
-                throw ApiException.notFound("service_not_found", "The salon has no such service.");
-            }
-            return service;
-        }));
+        return salons.owned(actor, salonId)
+                .chain(salon -> services.findById(serviceId).map(service -> ofSalon(service, salon.id)));
+    }
+
+    /** The service, if it belongs to the salon; a service of another salon is as unknown as none. */
+    static BeautyService ofSalon(BeautyService service, UUID salonId) {
+        if (service == null || !service.salonId.equals(salonId)) {
+            throw ApiException.notFound("service_not_found", "The salon has no such service.");
+        }
+        return service;
     }
 
     private Uni<BeautyService> applyService(BeautyService s, ServiceData d, boolean creating) {
@@ -229,7 +233,8 @@ public class CatalogueService {
                 .chain(salon -> masters.lock(masterId).map(master -> ofSalon(master, salon.id)));
     }
 
-    private static Master ofSalon(Master master, UUID salonId) {
+    /** The master, if it belongs to the salon; a master of another salon is as unknown as none. */
+    static Master ofSalon(Master master, UUID salonId) {
         if (master == null || !master.salonId.equals(salonId)) {
             throw ApiException.notFound("master_not_found", "The salon has no such master.");
         }
