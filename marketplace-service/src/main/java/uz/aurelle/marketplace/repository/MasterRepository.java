@@ -38,18 +38,10 @@ public class MasterRepository implements PanacheRepositoryBase<Master, UUID> {
         return list("userId", userId);
     }
 
-    /**
-     * Soft-deleted masters of a salon, most recently deleted first. Native SQL: Hibernate hides deleted
-     * rows, and common's SoftDeletes.listDeleted cannot filter by salon.
-     */
+    /** Soft-deleted masters of a salon, most recently deleted first. */
     public Uni<PageResponse<Master>> deletedOf(UUID salonId, int page, int size) {
-        String where = " FROM master WHERE salon_id = :salon AND deleted_at IS NOT NULL";
-        return getSession().chain(s -> s.createNativeQuery("SELECT id, salon_id, user_id, name, photo_url,"
-                                + " specialisation, experience_years, created_at" + where
-                                + " ORDER BY deleted_at DESC, id", Master.class)
-                .setParameter("salon", salonId).setFirstResult(page * size).setMaxResults(size).getResultList()
-                .chain(items -> s.createNativeQuery("SELECT count(*)" + where, Long.class)
-                        .setParameter("salon", salonId).getSingleResult()
-                        .map(total -> new PageResponse<>(items, page, size, total))));
+        return getSession().chain(s -> DeletedOfSalon.page(s, Master.class, "master",
+                "id, salon_id, user_id, name, photo_url, specialisation, experience_years, created_at",
+                salonId, page, size));
     }
 }
