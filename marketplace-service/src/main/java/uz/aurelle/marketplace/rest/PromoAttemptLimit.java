@@ -20,11 +20,11 @@ import uz.aurelle.common.ratelimit.RateLimiter;
 
 /**
  * Counts every booking request whose body carries a promo code against the client's promo policy, so
- * codes cannot be guessed by brute force. It must run before common's {@code @RateLimited} filter and
- * the Idempotency-Key claim (a refused guess then carries this policy's RateLimit headers and is not
- * stored as the key's answer for a day), but Quarkus REST reads bodies only after those filters: so the
- * body of {@code POST /api/bookings} is buffered at the Vert.x level first, as common does for
- * idempotent requests, and Quarkus REST then reads the buffered body.
+ * codes cannot be guessed by brute force. It runs before common's {@code @RateLimited} booking filter, so
+ * a refused guess does not also spend the client's booking allowance, and before the Idempotency-Key
+ * claim. Quarkus REST reads bodies only after those filters, so the body of {@code POST /api/bookings}
+ * is buffered at the Vert.x level first, as common does for idempotent requests, and Quarkus REST then
+ * reads the buffered body.
  */
 @ApplicationScoped
 public class PromoAttemptLimit {
