@@ -3,10 +3,8 @@ package uz.aurelle.auth.service;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import uz.aurelle.auth.RefreshToken;
@@ -29,7 +27,6 @@ import io.sentry.SentryLevel;
 public class RefreshTokens {
 
     private static final int TOKEN_BYTES = 32;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A freshly minted token: the plaintext goes to the client, never to the database. */
     public record Minted(String token, RefreshToken row) {
@@ -133,9 +130,7 @@ public class RefreshTokens {
 
     private Uni<Minted> mint(UUID userId, UUID familyId, UUID parentId, OffsetDateTime now,
             OffsetDateTime familyExpiresAt) {
-        byte[] random = new byte[TOKEN_BYTES];
-        RANDOM.nextBytes(random);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String token = Signatures.randomToken(TOKEN_BYTES);
         RefreshToken row = new RefreshToken();
         row.id = UUID.randomUUID();
         row.tokenHash = hash(token);

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -22,6 +23,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Signatures {
 
     private static final HexFormat HEX = HexFormat.of();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private Signatures() {
     }
@@ -60,6 +62,16 @@ public final class Signatures {
     /** SHA-1 hex, e.g. Click's Merchant API {@code Auth} header: {@code sha1(timestamp + secret_key)}. */
     public static String sha1Hex(String data) {
         return HEX.formatHex(digest("SHA-1", utf8(data)));
+    }
+
+    /**
+     * A bearer secret (refresh token, invitation code): {@code bytes} random bytes, base64url without
+     * padding. Store only its {@link #sha256Hex(String)}.
+     */
+    public static String randomToken(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
     public static String sha256Hex(String data) {

@@ -18,6 +18,15 @@ class SignaturesTest {
     }
 
     @Test
+    void randomTokensAreUrlSafeFullLengthAndNeverRepeat() {
+        String first = Signatures.randomToken(32);
+        // 32 bytes are 43 base64url characters without padding: nothing to escape in a URL or header.
+        assertThat(first).hasSize(43).matches("[A-Za-z0-9_-]+");
+        assertThat(Signatures.randomToken(32)).isNotEqualTo(first);
+        assertThat(Signatures.randomToken(16)).hasSize(22);
+    }
+
+    @Test
     void clickPrepareVectors() {
         assertThat(clickPrepare(SECRET, "2148211", "50000.00", "0")).isEqualTo("fae873d83d5ba0ab88b432ecc931a76f");
         // The amount is hashed exactly as received: "50000" is a different signature.

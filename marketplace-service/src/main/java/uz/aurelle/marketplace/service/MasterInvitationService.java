@@ -4,10 +4,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.UUID;
 import uz.aurelle.common.audit.AuditEvent;
 import uz.aurelle.common.audit.AuditLog;
@@ -31,7 +29,6 @@ public class MasterInvitationService {
     /** 256 random bits: as strong as a refresh token, so guessing is hopeless even without the rate limit. */
     private static final int CODE_BYTES = 32;
     private static final int MAX_CODE_LENGTH = 128;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final CatalogueService catalogue;
     private final MasterRepository masters;
@@ -62,7 +59,7 @@ public class MasterInvitationService {
                 throw ApiException.conflict("master_already_linked",
                         "The master is already linked to an account; unlink it first.");
             }
-            String code = newCode();
+            String code = Signatures.randomToken(CODE_BYTES);
             MasterInvitation invitation = new MasterInvitation();
             invitation.id = UUID.randomUUID();
             invitation.masterId = master.id;
@@ -179,12 +176,6 @@ public class MasterInvitationService {
     private static AuditEvent event(String action, Actor actor, Master master) {
         return AuditEvent.of(action).actor(AuditEvent.ActorType.USER, actor.subject())
                 .target("master", master.id).detail("salonId", master.salonId);
-    }
-
-    private static String newCode() {
-        byte[] random = new byte[CODE_BYTES];
-        RANDOM.nextBytes(random);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
     private static ApiException invalidCode() {
